@@ -1,0 +1,62 @@
+//! # Bài tập của sách
+//!
+//! * `stubs/` — khung để bạn đọc điền (thân hàm là `todo!()`). Sửa tệp ở đây.
+//! * `solutions/` — lời giải tham khảo, cùng chữ ký.
+//! * `checks/` — bộ kiểm: so mã với tham chiếu độc lập, trả gợi ý tiếng Việt khi sai.
+//!
+//! Kiểm bài của bạn: `cargo baitap` (bí danh của `cargo test -p exercises --features reader`).
+//! Mặc định (không có tính năng `reader`), kiểm thử chạy trên lời giải tham khảo để chứng minh bộ kiểm đúng.
+
+pub mod checks;
+pub mod solutions;
+pub mod stubs;
+
+/// Một bài tập.
+#[derive(Clone, Copy)]
+pub struct Exercise {
+    /// Số hiệu «c.k» (chương c, bài k).
+    pub id: &'static str,
+    /// Tên hàm bạn đọc cần viết.
+    pub function: &'static str,
+    /// Nội dung tệp khung chứa hàm (để kiểm khung còn `todo!()` hay đã được giải).
+    pub stub_source: &'static str,
+    /// Chạy bộ kiểm trên khung của bạn đọc.
+    pub check_stub: fn() -> Result<(), String>,
+    /// Chạy bộ kiểm trên lời giải tham khảo.
+    pub check_solution: fn() -> Result<(), String>,
+}
+
+impl Exercise {
+    /// Khung của bài này còn chưa giải (thân hàm còn `todo!()`)?
+    pub fn stub_is_unsolved(&self) -> bool {
+        let marker = format!("fn {}(", self.function);
+        let Some(start) = self.stub_source.find(&marker) else {
+            return false;
+        };
+        let body = &self.stub_source[start..];
+        let end = body[marker.len()..]
+            .find("\nfn ")
+            .or_else(|| body[marker.len()..].find("\npub fn "))
+            .map_or(body.len(), |i| i + marker.len());
+        body[..end].contains("todo!(")
+    }
+
+    /// Chạy bộ kiểm trên bản được chọn: khung của bạn đọc nếu bật tính năng `reader`, lời giải nếu không.
+    pub fn check(&self) -> Result<(), String> {
+        if cfg!(feature = "reader") {
+            (self.check_stub)()
+        } else {
+            (self.check_solution)()
+        }
+    }
+}
+
+/// Tất cả bài tập, theo thứ tự chương.
+pub fn all() -> Vec<Exercise> {
+    [checks::embedding::EXERCISES, checks::softmax::EXERCISES].concat()
+}
+
+/// Tìm bài theo số hiệu.
+pub fn find(id: &str) -> Option<Exercise> {
+    all().into_iter().find(|e| e.id == id)
+}

@@ -1,0 +1,4 @@
+//! Lời giải tham khảo.
+
+pub mod embedding;
+pub mod softmax;

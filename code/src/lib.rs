@@ -1,0 +1,17 @@
+//! # embedding-loss
+//!
+//! Mã nguồn đồng hành của sách «Hàm mất mát trong huấn luyện embedding». Mỗi module là một khái
+//! niệm; mỗi hàm công khai ghi rõ phương trình của sách mà nó hiện thực, và mỗi phương trình có ít
+//! nhất một kiểm thử tên `eq_<chương>_<số>_…` (xem phụ lục «Bảng kiểm chứng công thức»).
+//!
+//! Quy ước số học: f64 cho mã tham chiếu; đầu vào sai trả `Err(Error)`, không panic.
+
+pub mod cross_entropy;
+pub mod embedding;
+pub mod error;
+pub mod figures;
+pub mod gradcheck;
+pub mod programs;
+pub mod softmax;
+
+pub use error::{Error, Result};

@@ -1,0 +1,58 @@
+//! Softmax và log-softmax ổn định số (chương 2).
+//!
+//! Mọi hàm ở đây dùng thủ thuật log-sum-exp: trừ đi logit lớn nhất trước khi lấy mũ, nên không
+//! bao giờ tràn số trên, kể cả với logit cỡ ±1e300.
+
+use crate::error::{ensure_finite, Error, Result};
+
+// ANCHOR: log_sum_exp
+/// Phương trình (2.4): `log Σ_j exp(z_j) = m + log Σ_j exp(z_j − m)` với `m = max_j z_j`.
+pub fn log_sum_exp(logits: &[f64]) -> Result<f64> {
+    if logits.is_empty() {
+        return Err(Error::Empty("logits"));
+    }
+    ensure_finite("logit", logits)?;
+    let m = logits.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let sum: f64 = logits.iter().map(|&z| (z - m).exp()).sum();
+    Ok(m + sum.ln())
+}
+// ANCHOR_END: log_sum_exp
+
+// ANCHOR: softmax
+/// Phương trình (2.1): `P(i) = exp(z_i) / Σ_j exp(z_j)`, tính ổn định bằng cách trừ `max_j z_j`.
+pub fn softmax(logits: &[f64]) -> Result<Vec<f64>> {
+    let lse = log_sum_exp(logits)?;
+    Ok(logits.iter().map(|&z| (z - lse).exp()).collect())
+}
+// ANCHOR_END: softmax
+
+// ANCHOR: log_softmax
+/// Phương trình (2.5): `log P(i) = z_i − log Σ_j exp(z_j)`, không bao giờ cho `−∞` với logit hữu hạn
+/// trừ khi chênh lệch vượt quá miền của f64.
+pub fn log_softmax(logits: &[f64]) -> Result<Vec<f64>> {
+    let lse = log_sum_exp(logits)?;
+    Ok(logits.iter().map(|&z| z - lse).collect())
+}
+// ANCHOR_END: log_softmax
+
+/// Phương trình (2.6): softmax với nhiệt độ `T > 0`: `P_T(i) = softmax(z / T)_i`.
+pub fn softmax_with_temperature(logits: &[f64], temperature: f64) -> Result<Vec<f64>> {
+    if !(temperature.is_finite() && temperature > 0.0) {
+        return Err(Error::InvalidParameter {
+            what: "nhiệt độ T",
+            reason: format!("cần 0 < T < ∞, nhận {temperature}"),
+        });
+    }
+    let scaled: Vec<f64> = logits.iter().map(|&z| z / temperature).collect();
+    softmax(&scaled)
+}
+
+// ANCHOR: naive_softmax
+/// Cách tính "ngây thơ" của (2.1), chỉ để minh hoạ chỗ hỏng: `exp(z_i)` tràn số khi `z_i > 709.78`.
+/// Không kiểm tra đầu vào; đừng dùng hàm này ngoài minh hoạ.
+pub fn naive_softmax(logits: &[f64]) -> Vec<f64> {
+    let exps: Vec<f64> = logits.iter().map(|&z| z.exp()).collect();
+    let sum: f64 = exps.iter().sum();
+    exps.iter().map(|&e| e / sum).collect()
+}
+// ANCHOR_END: naive_softmax
