@@ -21,7 +21,11 @@ pub fn cross_entropy(logits: &[f64], target: usize) -> Result<f64> {
 /// Phương trình (2.3): mất mát trung bình của một chuỗi, `L̄ = (1/T) Σ_t −log P(y_t | z_t)`.
 /// `logits[t]` là vector logit ở vị trí `t`, `targets[t]` là token đúng.
 pub fn mean_cross_entropy(logits: &[Vec<f64>], targets: &[usize]) -> Result<f64> {
-    ensure_len("số vị trí (logit so với token đích)", logits.len(), targets.len())?;
+    ensure_len(
+        "số vị trí (logit so với token đích)",
+        logits.len(),
+        targets.len(),
+    )?;
     if targets.is_empty() {
         return Err(Error::Empty("chuỗi token đích"));
     }

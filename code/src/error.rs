@@ -65,7 +65,10 @@ pub enum Error {
 pub type Result<T> = std::result::Result<T, Error>;
 
 /// Kiểm mọi phần tử của `values` là hữu hạn; trả lỗi chỉ ra phần tử đầu tiên không hữu hạn.
-pub fn ensure_finite<'a>(what: &'static str, values: impl IntoIterator<Item = &'a f64>) -> Result<()> {
+pub fn ensure_finite<'a>(
+    what: &'static str,
+    values: impl IntoIterator<Item = &'a f64>,
+) -> Result<()> {
     for (index, &value) in values.into_iter().enumerate() {
         if !value.is_finite() {
             return Err(Error::NonFinite { what, index, value });

@@ -36,7 +36,11 @@ where
 /// Sai số tương đối lớn nhất giữa gradient giải tích `a` và gradient số `n`:
 /// `max_i |a_i − n_i| / max(|a_i|, |n_i|, FLOOR)`.
 pub fn max_relative_error(analytic: &[f64], numeric: &[f64]) -> Result<f64> {
-    ensure_len("gradient giải tích so với gradient số", numeric.len(), analytic.len())?;
+    ensure_len(
+        "gradient giải tích so với gradient số",
+        numeric.len(),
+        analytic.len(),
+    )?;
     ensure_finite("gradient giải tích", analytic)?;
     ensure_finite("gradient số", numeric)?;
     Ok(analytic

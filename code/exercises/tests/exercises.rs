@@ -3,7 +3,10 @@
 fn run(id: &str) {
     let exercise = exercises::find(id).unwrap_or_else(|| panic!("không có bài {id}"));
     if let Err(hint) = exercise.check() {
-        panic!("\n\nBài {id} (`{}`) chưa đúng.\n{hint}\n", exercise.function);
+        panic!(
+            "\n\nBài {id} (`{}`) chưa đúng.\n{hint}\n",
+            exercise.function
+        );
     }
 }
 

@@ -14,7 +14,11 @@ fn unsolved_stubs_fail_their_checks() {
     let mut checked = 0;
     for exercise in exercises::all() {
         let marker = format!("fn {}(", exercise.function);
-        assert!(exercise.stub_source.contains(&marker), "bài {}: tệp khung không có `{marker}`", exercise.id);
+        assert!(
+            exercise.stub_source.contains(&marker),
+            "bài {}: tệp khung không có `{marker}`",
+            exercise.id
+        );
         if !exercise.stub_is_unsolved() {
             println!("bài {}: khung đã được giải, bỏ qua", exercise.id);
             continue;
@@ -26,6 +30,9 @@ fn unsolved_stubs_fail_their_checks() {
         }
     }
     panic::set_hook(default_hook);
-    assert!(wrongly_passing.is_empty(), "khung chưa giải mà vẫn qua bộ kiểm: {wrongly_passing:?}");
+    assert!(
+        wrongly_passing.is_empty(),
+        "khung chưa giải mà vẫn qua bộ kiểm: {wrongly_passing:?}"
+    );
     println!("{checked} khung chưa giải đều bị bộ kiểm bác bỏ");
 }

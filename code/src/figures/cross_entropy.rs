@@ -27,7 +27,11 @@ fn softmax_temperature() -> Result<String> {
         let p = softmax_with_temperature(&LOGITS, t)?;
         series.push(Series {
             label: format!("T = {t}"),
-            points: p.iter().enumerate().map(|(i, &v)| (i as f64 + 1.0, v)).collect(),
+            points: p
+                .iter()
+                .enumerate()
+                .map(|(i, &v)| (i as f64 + 1.0, v))
+                .collect(),
         });
     }
     style::line_chart(
@@ -57,6 +61,9 @@ fn loss_vs_probability() -> Result<String> {
             x_range: 0.0..1.0,
             y_range: 0.0..6.0,
         },
-        &[Series { label: String::new(), points }],
+        &[Series {
+            label: String::new(),
+            points,
+        }],
     )
 }

@@ -4,9 +4,8 @@ use plotters::prelude::*;
 
 use super::style::{self, plot_err, FONT};
 use super::Figure;
-use crate::embedding::parameter_bytes;
+use crate::embedding::{gpt2_parameters, parameter_bytes, GPT2_SIZES, GPT2_VOCAB};
 use crate::error::Result;
-use crate::programs::embedding::{gpt2_parameters, GPT2_SIZES, GPT2_VOCAB};
 
 /// Các hình của chương 1.
 pub const FIGURES: &[Figure] = &[Figure {
@@ -20,7 +19,10 @@ fn embedding_share() -> Result<String> {
         .iter()
         .map(|&(name, layers, d)| {
             let (params, _) = parameter_bytes(GPT2_VOCAB, d, 4);
-            (name, 100.0 * params as f64 / gpt2_parameters(layers, d) as f64)
+            (
+                name,
+                100.0 * params as f64 / gpt2_parameters(layers, d) as f64,
+            )
         })
         .collect();
     style::svg(style::SIZE, |root| {
@@ -37,7 +39,9 @@ fn embedding_share() -> Result<String> {
             .x_labels(4)
             .x_label_formatter(&|x| {
                 let i = x.round() as usize;
-                GPT2_SIZES.get(i).map_or(String::new(), |s| format!("GPT-2 {}", s.0))
+                GPT2_SIZES
+                    .get(i)
+                    .map_or(String::new(), |s| format!("GPT-2 {}", s.0))
             })
             .y_desc("% tham số")
             .label_style((FONT, 15))

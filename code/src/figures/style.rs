@@ -91,7 +91,9 @@ pub fn line_chart(axes: &Axes<'_>, series: &[Series]) -> Result<String> {
                 .draw_series(LineSeries::new(s.points.iter().copied(), c.stroke_width(3)))
                 .map_err(plot_err)?
                 .label(s.label.as_str())
-                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 22, y)], c.stroke_width(3)));
+                .legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 22, y)], c.stroke_width(3))
+                });
         }
         if series.iter().any(|s| !s.label.is_empty()) {
             chart

@@ -7,8 +7,14 @@ use crate::softmax::{naive_softmax, softmax};
 
 /// Các chương trình của chương 2.
 pub const PROGRAMS: &[Program] = &[
-    Program { name: "softmax_overflow", run: softmax_overflow },
-    Program { name: "next_token_loss", run: next_token_loss },
+    Program {
+        name: "softmax_overflow",
+        run: softmax_overflow,
+    },
+    Program {
+        name: "next_token_loss",
+        run: next_token_loss,
+    },
 ];
 
 fn fmt_vec(v: &[f64]) -> String {
@@ -19,7 +25,11 @@ fn fmt_vec(v: &[f64]) -> String {
 // ANCHOR: softmax_overflow
 fn softmax_overflow() -> Result<Output> {
     let mut out = Output::default();
-    for z in [vec![1.0, 2.0, 3.0], vec![1000.0, 999.0, 998.0], vec![-1000.0, -1001.0, -1002.0]] {
+    for z in [
+        vec![1.0, 2.0, 3.0],
+        vec![1000.0, 999.0, 998.0],
+        vec![-1000.0, -1001.0, -1002.0],
+    ] {
         out.line(format!("z = {}", fmt_vec(&z)));
         out.line(format!("  ngây thơ: {}", fmt_vec(&naive_softmax(&z))));
         out.line(format!("  ổn định : {}", fmt_vec(&softmax(&z)?)));
@@ -28,8 +38,13 @@ fn softmax_overflow() -> Result<Output> {
     let z = [0.0, 800.0];
     let naive = -naive_softmax(&z)[0].ln();
     let stable = cross_entropy(&z, 0)?;
-    out.line(format!("L = −log P(y) với z = [0, 800], y = 0: ngây thơ = {naive}, ổn định = {stable}"));
-    out.value("naive_big", fmt_vec(&naive_softmax(&[1000.0, 999.0, 998.0])));
+    out.line(format!(
+        "L = −log P(y) với z = [0, 800], y = 0: ngây thơ = {naive}, ổn định = {stable}"
+    ));
+    out.value(
+        "naive_big",
+        fmt_vec(&naive_softmax(&[1000.0, 999.0, 998.0])),
+    );
     out.value("stable_big", fmt_vec(&softmax(&[1000.0, 999.0, 998.0])?));
     out.value("naive_ce", naive);
     out.value("stable_ce", stable);
@@ -61,7 +76,9 @@ fn next_token_loss() -> Result<Output> {
     let mean = mean_cross_entropy(&logits, &targets)?;
     let ppl = perplexity(mean)?;
     let uniform = (vocab.len() as f64).ln();
-    out.line(format!("mất mát trung bình L̄ = {mean:.4} nat, perplexity = {ppl:.3}"));
+    out.line(format!(
+        "mất mát trung bình L̄ = {mean:.4} nat, perplexity = {ppl:.3}"
+    ));
     out.line(format!(
         "đoán đều trên V = {}: L̄ = ln V = {uniform:.4}, perplexity = {:.3}",
         vocab.len(),

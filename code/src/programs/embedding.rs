@@ -10,8 +10,14 @@ use crate::error::Result;
 
 /// Các chương trình của chương 1.
 pub const PROGRAMS: &[Program] = &[
-    Program { name: "embedding_lookup", run: embedding_lookup },
-    Program { name: "embedding_memory", run: embedding_memory },
+    Program {
+        name: "embedding_lookup",
+        run: embedding_lookup,
+    },
+    Program {
+        name: "embedding_memory",
+        run: embedding_memory,
+    },
 ];
 
 // ANCHOR: embedding_lookup
@@ -24,10 +30,16 @@ fn embedding_lookup() -> Result<Output> {
     let row = e.lookup(token)?;
     let via_one_hot = e.one_hot_lookup(token)?;
     let mut out = Output::default();
-    out.line(format!("E có kích thước {} × {} (V × d)", e.vocab_size(), e.dim()));
+    out.line(format!(
+        "E có kích thước {} × {} (V × d)",
+        e.vocab_size(),
+        e.dim()
+    ));
     out.line(format!("e_{token} = E[{token}]     = {:.4}", row));
     out.line(format!("x_{token}ᵀ E (one-hot) = {:.4}", via_one_hot));
-    let diff = (&row - &via_one_hot).mapv(f64::abs).fold(0.0_f64, |a, &b| a.max(b));
+    let diff = (&row - &via_one_hot)
+        .mapv(f64::abs)
+        .fold(0.0_f64, |a, &b| a.max(b));
     out.line(format!("chênh lệch lớn nhất   = {diff:e}"));
     match e.lookup(vocab) {
         Ok(_) => out.line("(không mong đợi) tra cứu ngoài từ vựng thành công"),

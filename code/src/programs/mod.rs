@@ -33,7 +33,10 @@ impl Output {
 
     /// Lấy giá trị theo khoá.
     pub fn get(&self, key: &str) -> Option<&str> {
-        self.values.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+        self.values
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
     }
 }
 

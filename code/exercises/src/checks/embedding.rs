@@ -34,7 +34,11 @@ fn check_lookup(f: Lookup) -> Result<(), String> {
     for (w, row) in e.iter().enumerate() {
         match f(&e, w) {
             Some(got) if &got == row => {}
-            got => return Err(format!("lookup(E, {w}) = {got:?}, cần đúng hàng {w} của E: {row:?}")),
+            got => {
+                return Err(format!(
+                    "lookup(E, {w}) = {got:?}, cần đúng hàng {w} của E: {row:?}"
+                ))
+            }
         }
     }
     if f(&e, 4).is_some() {

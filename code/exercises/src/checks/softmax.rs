@@ -49,7 +49,9 @@ fn check_softmax(f: fn(&[f64]) -> Vec<f64>) -> Result<(), String> {
     }
     let uniform = f(&[7.0; 4]);
     if !all_close(&uniform, &[0.25; 4], 1e-15) {
-        return Err(format!("logit bằng nhau phải cho phân phối đều 1/4, nhận {uniform:?}"));
+        return Err(format!(
+            "logit bằng nhau phải cho phân phối đều 1/4, nhận {uniform:?}"
+        ));
     }
     Ok(())
 }
@@ -69,7 +71,9 @@ fn check_cross_entropy(f: fn(&[f64], usize) -> f64) -> Result<(), String> {
     let y_losses: Vec<f64> = (0..3).map(|y| f(&z, y)).collect();
     let total_prob: f64 = y_losses.iter().map(|l| (-l).exp()).sum();
     if !close(total_prob, 1.0, 1e-12) {
-        return Err(format!("Σ_y exp(−L(y)) phải bằng 1 (các xác suất cộng lại), nhận {total_prob}"));
+        return Err(format!(
+            "Σ_y exp(−L(y)) phải bằng 1 (các xác suất cộng lại), nhận {total_prob}"
+        ));
     }
     Ok(())
 }
