@@ -6,10 +6,14 @@
 //!
 //! Quy ước số học: f64 cho mã tham chiếu; đầu vào sai trả `Err(Error)`, không panic.
 
+pub mod corpus;
 pub mod cross_entropy;
+pub mod dynamics;
 pub mod embedding;
 pub mod error;
+pub mod experiments;
 pub mod figures;
+pub mod geometry;
 pub mod gradcheck;
 pub mod programs;
 pub mod softmax;
