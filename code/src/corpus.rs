@@ -20,7 +20,7 @@ fn invalid(what: &'static str, reason: impl Into<String>) -> Error {
 }
 
 // ANCHOR: zipf
-/// Luật Zipf: `P(r) = (r+1)^{−s} / Σ_j (j+1)^{−s}` với `r = 0..n` là hạng (0 = thường gặp nhất).
+/// Phương trình (8.6), luật Zipf: `P(r) = (r+1)^{−s} / Σ_j (j+1)^{−s}` với `r = 0..n` là hạng (0 = thường gặp nhất).
 pub fn zipf_probabilities(n: usize, exponent: f64) -> Result<Vec<f64>> {
     if n == 0 {
         return Err(Error::Empty("từ vựng của luật Zipf"));

@@ -90,7 +90,7 @@ impl SoftmaxModel {
     }
 
     // ANCHOR: gradient
-    /// Phương trình (8.3): với `g = (p − y_c)/B`, `∂L/∂O += g e_wᵀ` (đường đầu ra) và
+    /// Phương trình (8.4): với `g = (p − y_c)/B`, `∂L/∂O += g e_wᵀ` (đường đầu ra) và
     /// `∂L/∂e_w += Oᵀ g` (đường đầu vào); khi chia sẻ, cả hai cộng vào cùng một ma trận E.
     pub fn gradient(&self, pairs: &[(usize, usize)]) -> Result<Gradient> {
         self.check_pairs(pairs)?;
@@ -191,7 +191,7 @@ pub struct TrainSpec {
 }
 
 // ANCHOR: train
-/// Huấn luyện bằng SGD; gọi `observe(t, model, grad)` trước mỗi bước `t` (với gradient sắp dùng)
+/// Phương trình (8.3): huấn luyện bằng SGD, `θ^(t) = θ^(0) − η Σ_k ∇L_k`; gọi `observe(t, model, grad)` trước mỗi bước `t` (với gradient sắp dùng)
 /// và trả mất mát của từng batch.
 pub fn train<F>(
     model: &mut SoftmaxModel,

@@ -5,22 +5,27 @@ use nalgebra::{DMatrix, SymmetricEigen};
 use ndarray::{Array1, Array2, Axis};
 
 use crate::error::{ensure_finite, ensure_len, Error, Result};
+use crate::softmax::softmax;
 
 // ANCHOR: cosine
 /// Phương trình (9.1): `cos θ = aᵀb / (‖a‖ ‖b‖)`; lỗi nếu một vector bằng 0 (góc không xác định).
+/// Chia trước mỗi vector cho phần tử lớn nhất về trị tuyệt đối (cosine không đổi khi co giãn), nên
+/// không tràn số cả với thành phần cỡ 1e300.
 pub fn cosine(a: &[f64], b: &[f64]) -> Result<f64> {
     ensure_len("hai vector của cosine", a.len(), b.len())?;
     ensure_finite("vector a", a)?;
     ensure_finite("vector b", b)?;
-    let dot: f64 = a.iter().zip(b).map(|(x, y)| x * y).sum();
-    let na = a.iter().map(|x| x * x).sum::<f64>().sqrt();
-    let nb = b.iter().map(|x| x * x).sum::<f64>().sqrt();
-    if na == 0.0 || nb == 0.0 {
+    let scale = |v: &[f64]| v.iter().fold(0.0_f64, |m, x| m.max(x.abs()));
+    let (sa, sb) = (scale(a), scale(b));
+    if sa == 0.0 || sb == 0.0 {
         return Err(Error::InvalidParameter {
             what: "vector của cosine",
             reason: "vector bằng 0 không có hướng".into(),
         });
     }
+    let dot: f64 = a.iter().zip(b).map(|(x, y)| (x / sa) * (y / sb)).sum();
+    let na = a.iter().map(|x| (x / sa).powi(2)).sum::<f64>().sqrt();
+    let nb = b.iter().map(|y| (y / sb).powi(2)).sum::<f64>().sqrt();
     Ok((dot / (na * nb)).clamp(-1.0, 1.0))
 }
 // ANCHOR_END: cosine
@@ -227,3 +232,26 @@ pub fn pca_2d(m: &Array2<f64>) -> Result<Pca2> {
     })
 }
 // ANCHOR_END: pca
+
+// ANCHOR: pair_dot_rate
+/// Phương trình (9.9): sau một bước SGD tốc độ η trên cặp (w, c) của mô hình không chia sẻ,
+/// `Δ(u_cᵀe_w) = η[(1 − p_c)(‖e_w‖² + ‖u_c‖²) − Σ_{j≠c} p_j u_cᵀu_j] + O(η²)`; hàm trả hệ số của η.
+pub fn pair_dot_rate(e: &Array2<f64>, u: &Array2<f64>, w: usize, c: usize) -> Result<f64> {
+    ensure_len("số hàng của E và U", e.nrows(), u.nrows())?;
+    ensure_len("số cột của E và U", e.ncols(), u.ncols())?;
+    if let Some(&id) = [w, c].iter().find(|&&t| t >= e.nrows()) {
+        return Err(Error::TokenOutOfRange {
+            id,
+            vocab: e.nrows(),
+        });
+    }
+    let (ew, uc) = (e.row(w), u.row(c));
+    let z = u.dot(&ew);
+    let p = softmax(z.as_slice().unwrap_or(&[]))?;
+    let cross: f64 = (0..u.nrows())
+        .filter(|&j| j != c)
+        .map(|j| p[j] * uc.dot(&u.row(j)))
+        .sum();
+    Ok((1.0 - p[c]) * (ew.dot(&ew) + uc.dot(&uc)) - cross)
+}
+// ANCHOR_END: pair_dot_rate

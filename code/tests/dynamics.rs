@@ -16,9 +16,9 @@ fn model(tying: Tying) -> SoftmaxModel {
     SoftmaxModel::new(6, 3, tying, 0.7, 42).unwrap()
 }
 
-/// (8.3) gradient giải tích của mô hình không chia sẻ (E và U) khớp sai phân trung tâm, sai số ≤ 1e-6.
+/// (8.4) gradient giải tích của mô hình không chia sẻ (E và U) khớp sai phân trung tâm, sai số ≤ 1e-6.
 #[test]
-fn eq_8_3_untied_gradient_matches_finite_differences() {
+fn eq_8_4_untied_gradient_matches_finite_differences() {
     let m = model(Tying::Untied);
     let g = m.gradient(&PAIRS).unwrap().flat();
     let f = |theta: &[f64]| m.with_flat(theta)?.loss(&PAIRS);
@@ -26,10 +26,10 @@ fn eq_8_3_untied_gradient_matches_finite_differences() {
     assert!(err <= 1e-6);
 }
 
-/// (8.3) với chia sẻ trọng số, gradient của E (tổng hai đường) khớp sai phân trung tâm; bỏ đường đầu
+/// (8.4) với chia sẻ trọng số, gradient của E (tổng hai đường) khớp sai phân trung tâm; bỏ đường đầu
 /// vào (chỉ giữ `(p − y) hᵀ`) thì bộ kiểm gradient phải thất bại.
 #[test]
-fn eq_8_3_tied_gradient_sums_both_paths() {
+fn eq_8_4_tied_gradient_sums_both_paths() {
     let m = model(Tying::Tied);
     let g = m.gradient(&PAIRS).unwrap();
     let f = |theta: &[f64]| m.with_flat(theta)?.loss(&PAIRS);
@@ -59,10 +59,10 @@ fn eq_8_1_step_moves_by_minus_lr_gradient() {
     }
 }
 
-/// (8.5) khai triển bậc nhất `L(θ − η g) − L(θ) = −η‖g‖² + O(η²)`: sai lệch chia η² giữ nguyên bậc
+/// (8.2) khai triển bậc nhất `L(θ − η g) − L(θ) = −η‖g‖² + O(η²)`: sai lệch chia η² giữ nguyên bậc
 /// khi η giảm 10 lần (tham chiếu: mất mát tính lại độc lập bằng entropy chéo chương 2).
 #[test]
-fn eq_8_5_first_order_loss_decrease() {
+fn eq_8_2_first_order_loss_decrease() {
     let m = model(Tying::Untied);
     let g = m.gradient(&PAIRS).unwrap();
     let g2: f64 = g.flat().iter().map(|x| x * x).sum();
@@ -79,9 +79,9 @@ fn eq_8_5_first_order_loss_decrease() {
     assert!((scaled[0] - scaled[1]).abs() < 0.1 * scaled[0].abs().max(1e-3));
 }
 
-/// (8.2) sau t bước SGD, `e^(t) = e^(0) − η Σ_k ∇L_k` với các gradient ghi lại từng bước, sai số ≤ 1e-12.
+/// (8.3) sau t bước SGD, `e^(t) = e^(0) − η Σ_k ∇L_k` với các gradient ghi lại từng bước, sai số ≤ 1e-12.
 #[test]
-fn eq_8_2_accumulated_gradient_identity() {
+fn eq_8_3_accumulated_gradient_identity() {
     let pairs: Vec<(usize, usize)> = (0..40).map(|i| (i % 6, (i * 7 + 1) % 6)).collect();
     for tying in [Tying::Tied, Tying::Untied] {
         let mut m = model(tying);
@@ -107,10 +107,10 @@ fn eq_8_2_accumulated_gradient_identity() {
     }
 }
 
-/// (8.4) với chia sẻ trọng số, một token không có mặt trong batch nhận đúng `(1/B) Σ_b p_i^(b) h_b`
+/// (8.5) với chia sẻ trọng số, một token không có mặt trong batch nhận đúng `(1/B) Σ_b p_i^(b) h_b`
 /// (tham chiếu: tính lại từ softmax chương 2), và bước SGD đẩy nó ngược hướng trung bình các `h_b`.
 #[test]
-fn eq_8_4_absent_token_only_pushed_away() {
+fn eq_8_5_absent_token_only_pushed_away() {
     let m = model(Tying::Tied);
     let absent = 5;
     let g = m.gradient(&PAIRS).unwrap();
