@@ -26,7 +26,10 @@ pub fn zipf_probabilities(n: usize, exponent: f64) -> Result<Vec<f64>> {
         return Err(Error::Empty("từ vựng của luật Zipf"));
     }
     if !(exponent.is_finite() && exponent >= 0.0) {
-        return Err(invalid("số mũ Zipf s", format!("cần 0 ≤ s < ∞, nhận {exponent}")));
+        return Err(invalid(
+            "số mũ Zipf s",
+            format!("cần 0 ≤ s < ∞, nhận {exponent}"),
+        ));
     }
     let weights: Vec<f64> = (0..n).map(|r| ((r + 1) as f64).powf(-exponent)).collect();
     let total: f64 = weights.iter().sum();
@@ -91,7 +94,8 @@ pub fn zipf_stream(vocab: usize, len: usize, exponent: f64, seed: u64) -> Result
 pub fn counts(tokens: &[usize], vocab: usize) -> Result<Vec<usize>> {
     let mut c = vec![0; vocab];
     for &t in tokens {
-        *c.get_mut(t).ok_or(Error::TokenOutOfRange { id: t, vocab })? += 1;
+        *c.get_mut(t)
+            .ok_or(Error::TokenOutOfRange { id: t, vocab })? += 1;
     }
     Ok(c)
 }
@@ -182,12 +186,19 @@ impl TopicCorpus {
 /// `function_rate`, ngược lại là một từ của chủ đề câu, cả hai theo luật Zipf.
 pub fn topic_corpus(spec: &TopicSpec, seed: u64) -> Result<TopicCorpus> {
     if spec.topics == 0 || spec.words_per_topic == 0 || spec.sentences == 0 {
-        return Err(Error::Empty("số chủ đề, số từ mỗi chủ đề và số câu phải dương"));
+        return Err(Error::Empty(
+            "số chủ đề, số từ mỗi chủ đề và số câu phải dương",
+        ));
     }
-    if !(0.0..1.0).contains(&spec.function_rate) || (spec.function_rate > 0.0 && spec.function_words == 0) {
+    if !(0.0..1.0).contains(&spec.function_rate)
+        || (spec.function_rate > 0.0 && spec.function_words == 0)
+    {
         return Err(invalid(
             "tỉ lệ từ chức năng",
-            format!("cần 0 ≤ tỉ lệ < 1 (và có từ chức năng nếu tỉ lệ > 0), nhận {}", spec.function_rate),
+            format!(
+                "cần 0 ≤ tỉ lệ < 1 (và có từ chức năng nếu tỉ lệ > 0), nhận {}",
+                spec.function_rate
+            ),
         ));
     }
     let (f, m) = (spec.function_words, spec.words_per_topic);

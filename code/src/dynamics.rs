@@ -67,7 +67,11 @@ impl SoftmaxModel {
             return Err(Error::Empty("batch cặp (đầu vào, đích)"));
         }
         let vocab = self.input.nrows();
-        match pairs.iter().flat_map(|&(w, c)| [w, c]).find(|&t| t >= vocab) {
+        match pairs
+            .iter()
+            .flat_map(|&(w, c)| [w, c])
+            .find(|&t| t >= vocab)
+        {
             Some(id) => Err(Error::TokenOutOfRange { id, vocab }),
             None => Ok(()),
         }
@@ -127,7 +131,11 @@ impl SoftmaxModel {
     // ANCHOR: sgd_step
     /// Phương trình (8.1): một bước hạ gradient `Δθ = −η ∇L`.
     pub fn apply(&mut self, grad: &Gradient, lr: f64) -> Result<()> {
-        ensure_len("hàng của gradient E", self.input.nrows(), grad.input.nrows())?;
+        ensure_len(
+            "hàng của gradient E",
+            self.input.nrows(),
+            grad.input.nrows(),
+        )?;
         self.input.scaled_add(-lr, &grad.input);
         if let (Some(u), Some(gu)) = (self.output.as_mut(), grad.output.as_ref()) {
             u.scaled_add(-lr, gu);

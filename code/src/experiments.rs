@@ -72,7 +72,11 @@ fn run_pairs(
         }
     })?;
     if checkpoints.contains(&spec.steps) {
-        snapshots.push((spec.steps, model.input.clone(), model.output_matrix().clone()));
+        snapshots.push((
+            spec.steps,
+            model.input.clone(),
+            model.output_matrix().clone(),
+        ));
     }
     Ok(Run {
         counts: cnt,
@@ -216,7 +220,59 @@ pub fn cooccurrence_dots(tr: &TopicRun, e: &Array2<f64>, o: &Array2<f64>) -> Res
         }
     }
     if nw == 0 || nwo == 0 {
-        return Err(Error::Empty("cần cả cặp cùng xuất hiện lẫn cặp không cùng xuất hiện"));
+        return Err(Error::Empty(
+            "cần cả cặp cùng xuất hiện lẫn cặp không cùng xuất hiện",
+        ));
     }
     Ok((with / nw as f64, without / nwo as f64))
+}
+
+// ANCHOR: book_setups
+/// Kích thước dùng cho hình và chương trình của sách (các kiểm thử `claim_…` dùng bản nhỏ hơn).
+pub const BOOK_ZIPF: ZipfSetup = ZipfSetup {
+    seen: 120,
+    unseen: 10,
+    exponent: 1.0,
+    tokens: 20_000,
+    dim: 12,
+    train: TrainSpec {
+        lr: 0.5,
+        batch: 16,
+        steps: 2000,
+        seed: 3,
+    },
+    seed: 1,
+};
+
+/// Kho ngữ liệu chủ đề của sách: 4 chủ đề × 15 từ, 10 từ chức năng, 1 500 câu dài 8.
+pub const BOOK_TOPICS: TopicSpec = TopicSpec {
+    topics: 4,
+    words_per_topic: 15,
+    function_words: 10,
+    sentences: 1500,
+    sentence_len: 8,
+    function_rate: 0.3,
+    exponent: 1.0,
+};
+
+/// Huấn luyện skip-gram của sách (cửa sổ ±2, d = 16).
+pub const BOOK_TOPICS_TRAIN: TrainSpec = TrainSpec {
+    lr: 0.5,
+    batch: 16,
+    steps: 2000,
+    seed: 2,
+};
+// ANCHOR_END: book_setups
+
+/// Chạy thí nghiệm chủ đề cỡ sách (cửa sổ ±2, d = 16, hạt giống 5) với các mốc `checkpoints`.
+pub fn book_topics(tying: Tying, checkpoints: &[usize]) -> Result<TopicRun> {
+    run_topics(
+        &BOOK_TOPICS,
+        2,
+        16,
+        &BOOK_TOPICS_TRAIN,
+        tying,
+        5,
+        checkpoints,
+    )
 }

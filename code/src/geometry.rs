@@ -48,7 +48,8 @@ pub fn correlation(a: &[f64], b: &[f64]) -> Result<f64> {
 
 /// Vector trung bình `μ = (1/n) Σ_i e_i` của các hàng.
 pub fn mean_vector(m: &Array2<f64>) -> Result<Array1<f64>> {
-    m.mean_axis(Axis(0)).ok_or(Error::Empty("ma trận embedding"))
+    m.mean_axis(Axis(0))
+        .ok_or(Error::Empty("ma trận embedding"))
 }
 
 // ANCHOR: centre
@@ -216,7 +217,11 @@ pub fn pca_2d(m: &Array2<f64>) -> Result<Pca2> {
     for (c, &k) in order.iter().take(2).enumerate() {
         let v = eig.eigenvectors.column(k);
         // dấu của vector riêng là tuỳ ý: cố định để hình tất định (thành phần lớn nhất dương)
-        let sign = if v.iter().fold(0.0_f64, |a, &b| if b.abs() > a.abs() { b } else { a }) < 0.0 {
+        let sign = if v
+            .iter()
+            .fold(0.0_f64, |a, &b| if b.abs() > a.abs() { b } else { a })
+            < 0.0
+        {
             -1.0
         } else {
             1.0

@@ -31,8 +31,14 @@ fn eq_8_6_zipf_stream_recovers_exponent() {
 /// Cùng hạt giống cho cùng dòng token; token ngoài từ vựng bị từ chối khi đếm.
 #[test]
 fn streams_are_deterministic() {
-    assert_eq!(zipf_stream(30, 500, 1.0, 3).unwrap(), zipf_stream(30, 500, 1.0, 3).unwrap());
-    assert_ne!(zipf_stream(30, 500, 1.0, 3).unwrap(), zipf_stream(30, 500, 1.0, 4).unwrap());
+    assert_eq!(
+        zipf_stream(30, 500, 1.0, 3).unwrap(),
+        zipf_stream(30, 500, 1.0, 3).unwrap()
+    );
+    assert_ne!(
+        zipf_stream(30, 500, 1.0, 3).unwrap(),
+        zipf_stream(30, 500, 1.0, 4).unwrap()
+    );
     assert!(counts(&[0, 5], 5).is_err());
     assert_eq!(bigram_pairs(&[1, 2, 3]), vec![(1, 2), (2, 3)]);
 }
@@ -59,6 +65,9 @@ fn topic_corpus_has_planted_structure() {
     // cửa sổ ±2 trong câu dài 6: mỗi vị trí có min(i,2) + min(5−i,2) láng giềng
     let per_sentence: usize = (0..6usize).map(|i| i.min(2) + (5 - i).min(2)).sum();
     assert_eq!(skipgram_pairs(&c.sentences, 2).len(), 50 * per_sentence);
-    let bad = TopicSpec { function_rate: 1.5, ..spec };
+    let bad = TopicSpec {
+        function_rate: 1.5,
+        ..spec
+    };
     assert!(topic_corpus(&bad, 1).is_err());
 }

@@ -121,7 +121,11 @@ fn eq_9_6_purity_matches_brute_force() {
         let mut others: Vec<(f64, usize)> = (0..keep.len())
             .filter(|&b| b != a)
             .map(|b| {
-                let d: f64 = unit[a].iter().zip(&unit[b]).map(|(x, y)| (x - y).powi(2)).sum();
+                let d: f64 = unit[a]
+                    .iter()
+                    .zip(&unit[b])
+                    .map(|(x, y)| (x - y).powi(2))
+                    .sum();
                 (d, b)
             })
             .collect();
@@ -135,7 +139,10 @@ fn eq_9_6_purity_matches_brute_force() {
     let want = total / keep.len() as f64;
     assert!((neighbour_purity(&m, &labels, k).unwrap() - want).abs() <= 1e-12);
     assert!(neighbour_purity(&m, &labels, 0).is_err());
-    assert_eq!(nearest_neighbours(&array![[1.0, 0.0], [0.0, 1.0], [1.0, 0.1]], 0, 1).unwrap(), vec![2]);
+    assert_eq!(
+        nearest_neighbours(&array![[1.0, 0.0], [0.0, 1.0], [1.0, 0.1]], 0, 1).unwrap(),
+        vec![2]
+    );
 }
 
 /// (9.7) silhouette trên bốn vector đơn vị ở góc 0, ε (cụm 0) và π/2, π/2 + ε (cụm 1), so với dạng đóng
@@ -145,7 +152,13 @@ fn eq_9_7_silhouette_closed_form() {
     let eps: f64 = 0.3;
     let half = std::f64::consts::FRAC_PI_2;
     let angles = [0.0, eps, half, half + eps];
-    let m = Array2::from_shape_fn((4, 2), |(i, j)| if j == 0 { angles[i].cos() } else { angles[i].sin() });
+    let m = Array2::from_shape_fn((4, 2), |(i, j)| {
+        if j == 0 {
+            angles[i].cos()
+        } else {
+            angles[i].sin()
+        }
+    });
     let labels = [Some(0), Some(0), Some(1), Some(1)];
     let s = |a: f64, b: f64| (b - a) / a.max(b);
     let a = 1.0 - eps.cos();
@@ -256,4 +269,21 @@ fn claim_9_centring_removes_anisotropy() {
     let ac = anisotropy(&centre_rows(e).unwrap()).unwrap();
     println!("A = {a:.3}, sau khi trừ trung bình A = {ac:.3}");
     assert!(a >= 0.2 && ac.abs() <= 0.05);
+}
+
+/// Chia sẻ trọng số: `e_wᵀe_c` của cặp không bao giờ cùng xuất hiện giảm lúc đầu rồi bị kéo lên lại
+/// ít nhất 0.3 (hướng chung), trong khi khoảng cách giữa hai nhóm vẫn tăng qua mọi mốc.
+#[test]
+fn claim_9_tied_common_direction_lifts_all_dots() {
+    let tr = small_topics(Tying::Tied);
+    let dots: Vec<(f64, f64)> = tr
+        .run
+        .snapshots
+        .iter()
+        .map(|(_, e, o)| cooccurrence_dots(&tr, e, o).unwrap())
+        .collect();
+    println!("(cùng xuất hiện, không) theo mốc: {dots:?}");
+    let lowest = dots.iter().map(|d| d.1).fold(f64::INFINITY, f64::min);
+    assert!(lowest < dots[0].1 && dots.last().unwrap().1 >= lowest + 0.3);
+    assert!(dots.windows(2).all(|p| p[1].0 - p[1].1 > p[0].0 - p[0].1));
 }

@@ -5,7 +5,9 @@
 //! Nền trắng đục để hình đọc được trên mọi chủ đề (theme) của mdBook, kể cả chủ đề tối.
 
 mod cross_entropy;
+mod dynamics;
 mod embedding;
+mod geometry;
 pub mod style;
 
 use crate::error::Result;
@@ -23,7 +25,13 @@ pub struct Figure {
 
 /// Tất cả các hình, theo thứ tự chương.
 pub fn all() -> Vec<Figure> {
-    [embedding::FIGURES, cross_entropy::FIGURES].concat()
+    [
+        embedding::FIGURES,
+        cross_entropy::FIGURES,
+        dynamics::FIGURES,
+        geometry::FIGURES,
+    ]
+    .concat()
 }
 
 /// Tìm hình theo tên.
