@@ -4,7 +4,9 @@
 //! trong lời văn đều do mã đã kiểm thử sinh ra lúc dựng sách.
 
 mod cross_entropy;
+mod dynamics;
 mod embedding;
+mod geometry;
 
 use std::process::ExitCode;
 
@@ -51,7 +53,13 @@ pub struct Program {
 
 /// Tất cả các chương trình.
 pub fn all() -> Vec<Program> {
-    [embedding::PROGRAMS, cross_entropy::PROGRAMS].concat()
+    [
+        embedding::PROGRAMS,
+        cross_entropy::PROGRAMS,
+        dynamics::PROGRAMS,
+        geometry::PROGRAMS,
+    ]
+    .concat()
 }
 
 /// Tìm chương trình theo tên.
