@@ -53,7 +53,13 @@ impl Exercise {
 
 /// Tất cả bài tập, theo thứ tự chương.
 pub fn all() -> Vec<Exercise> {
-    [checks::embedding::EXERCISES, checks::softmax::EXERCISES].concat()
+    [
+        checks::embedding::EXERCISES,
+        checks::softmax::EXERCISES,
+        checks::dynamics::EXERCISES,
+        checks::geometry::EXERCISES,
+    ]
+    .concat()
 }
 
 /// Tìm bài theo số hiệu.

@@ -32,4 +32,10 @@ exercise_tests! {
     bai_2_1_softmax = "2.1",
     bai_2_2_cross_entropy = "2.2",
     bai_2_3_perplexity = "2.3",
+    bai_8_1_tied_gradient = "8.1",
+    bai_8_2_accumulate = "8.2",
+    bai_8_3_spearman = "8.3",
+    bai_9_1_correlation = "9.1",
+    bai_9_2_neighbour_purity = "9.2",
+    bai_9_3_anisotropy = "9.3",
 }

@@ -1,6 +1,8 @@
 //! Bộ kiểm: mỗi hàm nhận mã cần kiểm, so với tham chiếu độc lập, trả gợi ý tiếng Việt khi sai.
 
+pub mod dynamics;
 pub mod embedding;
+pub mod geometry;
 pub mod softmax;
 
 /// So hai số với sai số tương đối `rel` (và sàn tuyệt đối `rel` quanh 0).

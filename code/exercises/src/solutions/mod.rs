@@ -1,4 +1,6 @@
 //! Lời giải tham khảo.
 
+pub mod dynamics;
 pub mod embedding;
+pub mod geometry;
 pub mod softmax;
