@@ -91,6 +91,11 @@ fn norm_frequency() -> Result<Output> {
                 "mất mát nhỏ nhất có thể (entropy của luật Zipf) H = {entropy:.3} nat"
             ));
             out.value("fit", format!("{fit:.3}"));
+            let min_count = run.counts[..BOOK_ZIPF.seen].iter().min().copied().unwrap_or(0);
+            out.value("min_count", min_count);
+            let norms0 = row_norms(&run.initial);
+            let unseen0 = unseen.iter().map(|&w| norms0[w]).sum::<f64>() / unseen.len() as f64;
+            out.value(format!("{key}_norm_unseen0"), format!("{unseen0:.2}"));
             out.value("entropy", format!("{entropy:.3}"));
         }
         let rho: Vec<f64> = run
