@@ -9,6 +9,7 @@ use embedding_loss::experiments::{
 use embedding_loss::gradcheck::check_gradient;
 use embedding_loss::softmax::softmax;
 use ndarray::Array2;
+use std::sync::OnceLock;
 
 const PAIRS: [(usize, usize); 5] = [(0, 1), (2, 1), (1, 3), (0, 0), (4, 2)];
 
@@ -142,7 +143,15 @@ fn spearman_of_monotone_sequences() {
 
 const CHECKPOINTS: [usize; 6] = [0, 100, 250, 500, 1000, 1500];
 
-fn small_zipf(tying: Tying) -> Run {
+/// Mỗi biến thể chỉ huấn luyện một lần cho mọi kiểm thử `claim_8_…` (chạy song song, cùng kết quả).
+fn small_zipf(tying: Tying) -> &'static Run {
+    static TIED: OnceLock<Run> = OnceLock::new();
+    static UNTIED: OnceLock<Run> = OnceLock::new();
+    let cell = if tying == Tying::Tied { &TIED } else { &UNTIED };
+    cell.get_or_init(|| train_small_zipf(tying))
+}
+
+fn train_small_zipf(tying: Tying) -> Run {
     let setup = ZipfSetup {
         seen: 60,
         unseen: 6,
@@ -170,7 +179,7 @@ fn spearman_curve(run: &Run) -> Vec<f64> {
 /// Chia sẻ trọng số: chuẩn ‖e_w‖ tăng theo tần suất và giữ như vậy tới cuối (ρ Spearman ≥ 0.8).
 #[test]
 fn claim_8_tied_norm_tracks_frequency() {
-    let rho = spearman_curve(&small_zipf(Tying::Tied));
+    let rho = spearman_curve(small_zipf(Tying::Tied));
     println!("ρ(tần suất, ‖e‖) theo mốc: {rho:?}");
     assert!(rho[0].abs() < 0.3, "lúc khởi tạo chưa có tương quan");
     assert!(*rho.last().unwrap() >= 0.8);
@@ -179,7 +188,7 @@ fn claim_8_tied_norm_tracks_frequency() {
 /// Không chia sẻ: tương quan chuẩn–tần suất của E chỉ là nhất thời — lên đỉnh ≥ 0.7 rồi tụt ít nhất 0.3.
 #[test]
 fn claim_8_untied_norm_correlation_is_transient() {
-    let rho = spearman_curve(&small_zipf(Tying::Untied));
+    let rho = spearman_curve(small_zipf(Tying::Untied));
     println!("ρ(tần suất, ‖e‖) theo mốc: {rho:?}");
     let peak = rho.iter().copied().fold(f64::MIN, f64::max);
     assert!(peak >= 0.7);

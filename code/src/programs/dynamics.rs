@@ -91,7 +91,11 @@ fn norm_frequency() -> Result<Output> {
                 "mất mát nhỏ nhất có thể (entropy của luật Zipf) H = {entropy:.3} nat"
             ));
             out.value("fit", format!("{fit:.3}"));
-            let min_count = run.counts[..BOOK_ZIPF.seen].iter().min().copied().unwrap_or(0);
+            let min_count = run.counts[..BOOK_ZIPF.seen]
+                .iter()
+                .min()
+                .copied()
+                .unwrap_or(0);
             out.value("min_count", min_count);
             let norms0 = row_norms(&run.initial);
             let unseen0 = unseen.iter().map(|&w| norms0[w]).sum::<f64>() / unseen.len() as f64;

@@ -83,6 +83,9 @@ fn topic_clusters() -> Result<Output> {
             100.0 * explained
         ));
         if tying == Tying::Untied {
+            let a0 = anisotropy(e0)?;
+            out.line(format!("  bất đẳng hướng lúc khởi tạo A = {a0:.3}"));
+            out.value("init_aniso", format!("{a0:.3}"));
             let w = tr.topic_of.iter().position(|t| *t == Some(0)).unwrap_or(0);
             let nn = nearest_neighbours(e, w, 5)?;
             let topics: Vec<String> = nn

@@ -39,7 +39,10 @@ fn loss(e: &[Vec<f64>], w: usize, c: usize) -> f64 {
     m + z.iter().map(|v| (v - m).exp()).sum::<f64>().ln() - z[c]
 }
 
-fn check_tied_gradient(f: fn(&[Vec<f64>], usize, usize) -> Vec<Vec<f64>>) -> Result<(), String> {
+type TiedGradient = fn(&[Vec<f64>], usize, usize) -> Vec<Vec<f64>>;
+type Accumulate = fn(&[f64], &[Vec<f64>], f64) -> Vec<f64>;
+
+fn check_tied_gradient(f: TiedGradient) -> Result<(), String> {
     let e: Vec<Vec<f64>> = (0..5)
         .map(|i| (0..3).map(|j| ((i * 3 + j) as f64 * 0.7).sin()).collect())
         .collect();
@@ -73,7 +76,7 @@ fn check_tied_gradient(f: fn(&[Vec<f64>], usize, usize) -> Vec<Vec<f64>>) -> Res
     Ok(())
 }
 
-fn check_accumulate(f: fn(&[f64], &[Vec<f64>], f64) -> Vec<f64>) -> Result<(), String> {
+fn check_accumulate(f: Accumulate) -> Result<(), String> {
     let e0 = vec![0.5, -1.0, 2.0];
     let grads: Vec<Vec<f64>> = (0..7)
         .map(|k| (0..3).map(|j| ((k * 3 + j) as f64).cos()).collect())
