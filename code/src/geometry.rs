@@ -199,7 +199,7 @@ pub struct Pca2 {
 }
 
 // ANCHOR: pca
-/// Phương trình (9.8): `C = (1/n) X̃ᵀX̃ = V Λ Vᵀ` (phân rã trị riêng của nalgebra), toạ độ
+/// Phương trình (9.8): `C = (1/n) XᵀX = V Λ Vᵀ` với hàng i của X là `e_i − μ` (phân rã trị riêng của nalgebra), toạ độ
 /// `y_i = [v_1 v_2]ᵀ (e_i − μ)` trên hai vector riêng có trị riêng lớn nhất.
 pub fn pca_2d(m: &Array2<f64>) -> Result<Pca2> {
     if m.ncols() < 2 || m.nrows() < 2 {
@@ -217,15 +217,11 @@ pub fn pca_2d(m: &Array2<f64>) -> Result<Pca2> {
     for (c, &k) in order.iter().take(2).enumerate() {
         let v = eig.eigenvectors.column(k);
         // dấu của vector riêng là tuỳ ý: cố định để hình tất định (thành phần lớn nhất dương)
-        let sign = if v
+        let largest = v
             .iter()
-            .fold(0.0_f64, |a, &b| if b.abs() > a.abs() { b } else { a })
-            < 0.0
-        {
-            -1.0
-        } else {
-            1.0
-        };
+            .copied()
+            .fold(0.0_f64, |a, b| if b.abs() > a.abs() { b } else { a });
+        let sign = largest.signum();
         for i in 0..n {
             coords[[i, c]] = sign * (0..d).map(|j| x[[i, j]] * v[j]).sum::<f64>();
         }

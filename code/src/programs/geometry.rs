@@ -42,6 +42,15 @@ fn cosine_correlation() -> Result<Output> {
 }
 // ANCHOR_END: cosine_correlation
 
+/// Làm tròn về 0 các giá trị mà `{:.3}` sẽ in thành «-0.000».
+fn tidy(x: f64) -> f64 {
+    if x.abs() < 5e-4 {
+        0.0
+    } else {
+        x
+    }
+}
+
 fn topic_clusters() -> Result<Output> {
     let mut out = Output::default();
     let steps = BOOK_TOPICS_TRAIN.steps;
@@ -71,20 +80,22 @@ fn topic_clusters() -> Result<Output> {
         out.line(format!(
             "  silhouette: khởi tạo {s0:.3} → sau huấn luyện {s1:.3}"
         ));
+        let a0 = anisotropy(e0)?;
         out.line(format!(
-            "  bất đẳng hướng A = {a:.3}; sau khi trừ trung bình A = {ac:.3}"
+            "  bất đẳng hướng A: khởi tạo {a0:.3} → sau huấn luyện {a:.3}; sau khi trừ trung bình {ac:.3}"
         ));
         out.line(format!(
             "  e_wᵀo_c trung bình: cặp cùng xuất hiện {:.3} → {:.3}; cặp không bao giờ {:.3} → {:.3}",
-            d0.0, d1.0, d0.1, d1.1
+            tidy(d0.0),
+            tidy(d1.0),
+            tidy(d0.1),
+            tidy(d1.1)
         ));
         out.line(format!(
             "  hai thành phần chính giữ {:.1}% phương sai",
             100.0 * explained
         ));
         if tying == Tying::Untied {
-            let a0 = anisotropy(e0)?;
-            out.line(format!("  bất đẳng hướng lúc khởi tạo A = {a0:.3}"));
             out.value("init_aniso", format!("{a0:.3}"));
             let w = tr.topic_of.iter().position(|t| *t == Some(0)).unwrap_or(0);
             let nn = nearest_neighbours(e, w, 5)?;
