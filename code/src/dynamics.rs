@@ -93,7 +93,38 @@ impl SoftmaxModel {
         Ok(total / pairs.len() as f64)
     }
 
-    // ANCHOR: gradient
+    /// Mọi tham số trải phẳng (E rồi U), để dùng với bộ kiểm gradient.
+    pub fn flat(&self) -> Vec<f64> {
+        let mut v: Vec<f64> = self.input.iter().copied().collect();
+        if let Some(u) = &self.output {
+            v.extend(u.iter());
+        }
+        v
+    }
+
+    /// Mô hình cùng hình dạng với tham số lấy từ vector phẳng `theta` (thứ tự như [`Self::flat`]).
+    pub fn with_flat(&self, theta: &[f64]) -> Result<Self> {
+        ensure_len("số tham số", self.flat().len(), theta.len())?;
+        let n = self.input.len();
+        let shape = self.input.raw_dim();
+        let make = |s: &[f64]| {
+            Array2::from_shape_vec(shape, s.to_vec()).map_err(|e| Error::ShapeMismatch {
+                what: "ma trận tham số",
+                expected: format!("{shape:?}"),
+                found: e.to_string(),
+            })
+        };
+        let input = make(&theta[..n])?;
+        let output = match self.output {
+            Some(_) => Some(make(&theta[n..])?),
+            None => None,
+        };
+        Ok(Self { input, output })
+    }
+}
+
+// ANCHOR: gradient
+impl SoftmaxModel {
     /// Phương trình (8.4): với `g = (p − y_c)/B`, `∂L/∂O += g e_wᵀ` (đường đầu ra) và
     /// `∂L/∂e_w += Oᵀ g` (đường đầu vào); khi chia sẻ, cả hai cộng vào cùng một ma trận E.
     pub fn gradient(&self, pairs: &[(usize, usize)]) -> Result<Gradient> {
@@ -126,9 +157,11 @@ impl SoftmaxModel {
             },
         })
     }
-    // ANCHOR_END: gradient
+}
+// ANCHOR_END: gradient
 
-    // ANCHOR: sgd_step
+// ANCHOR: sgd_step
+impl SoftmaxModel {
     /// Phương trình (8.1): một bước hạ gradient `Δθ = −η ∇L`.
     pub fn apply(&mut self, grad: &Gradient, lr: f64) -> Result<()> {
         ensure_len(
@@ -142,37 +175,8 @@ impl SoftmaxModel {
         }
         ensure_finite("tham số sau bước SGD", self.input.iter())
     }
-    // ANCHOR_END: sgd_step
-
-    /// Mọi tham số trải phẳng (E rồi U), để dùng với bộ kiểm gradient.
-    pub fn flat(&self) -> Vec<f64> {
-        let mut v: Vec<f64> = self.input.iter().copied().collect();
-        if let Some(u) = &self.output {
-            v.extend(u.iter());
-        }
-        v
-    }
-
-    /// Mô hình cùng hình dạng với tham số lấy từ vector phẳng `theta` (thứ tự như [`Self::flat`]).
-    pub fn with_flat(&self, theta: &[f64]) -> Result<Self> {
-        ensure_len("số tham số", self.flat().len(), theta.len())?;
-        let n = self.input.len();
-        let shape = self.input.raw_dim();
-        let make = |s: &[f64]| {
-            Array2::from_shape_vec(shape, s.to_vec()).map_err(|e| Error::ShapeMismatch {
-                what: "ma trận tham số",
-                expected: format!("{shape:?}"),
-                found: e.to_string(),
-            })
-        };
-        let input = make(&theta[..n])?;
-        let output = match self.output {
-            Some(_) => Some(make(&theta[n..])?),
-            None => None,
-        };
-        Ok(Self { input, output })
-    }
 }
+// ANCHOR_END: sgd_step
 
 impl Gradient {
     /// Gradient trải phẳng, cùng thứ tự với [`SoftmaxModel::flat`].

@@ -1,7 +1,7 @@
 //! Chương trình minh hoạ chương 8: đẳng thức gradient tích luỹ trên một lần chạy SGD ngắn, và
 //! thí nghiệm chuẩn–tần suất trên dòng token Zipf.
 
-use super::{Output, Program};
+use super::{vi, Output, Program};
 use crate::corpus::{fit_zipf_exponent, zipf_probabilities};
 use crate::dynamics::{row_norms, train, SoftmaxModel, TrainSpec, Tying};
 use crate::error::Result;
@@ -20,6 +20,23 @@ pub const PROGRAMS: &[Program] = &[
         run: norm_frequency,
     },
 ];
+
+/// Số rất nhỏ cho lời văn: `8,9·10⁻¹⁶`.
+fn vi_sci(x: f64) -> String {
+    if x == 0.0 {
+        return "0".into();
+    }
+    let exp = x.abs().log10().floor() as i32;
+    let sup: String = exp
+        .to_string()
+        .chars()
+        .map(|c| match c {
+            '-' => '⁻',
+            d => ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'][d as usize - '0' as usize],
+        })
+        .collect();
+    format!("{}·10{sup}", vi(x / 10f64.powi(exp), 1))
+}
 
 // ANCHOR: sgd_identity
 fn sgd_identity() -> Result<Output> {
@@ -62,7 +79,7 @@ fn sgd_identity() -> Result<Output> {
         } else {
             "untied"
         };
-        out.value(format!("{key}_err"), format!("{err:.1e}"));
+        out.value(format!("{key}_err"), vi_sci(err));
     }
     Ok(out)
 }
@@ -90,7 +107,7 @@ fn norm_frequency() -> Result<Output> {
             out.line(format!(
                 "mất mát nhỏ nhất có thể (entropy của luật Zipf) H = {entropy:.3} nat"
             ));
-            out.value("fit", format!("{fit:.3}"));
+            out.value("fit", vi(fit, 3));
             let min_count = run.counts[..BOOK_ZIPF.seen]
                 .iter()
                 .min()
@@ -99,8 +116,8 @@ fn norm_frequency() -> Result<Output> {
             out.value("min_count", min_count);
             let norms0 = row_norms(&run.initial);
             let unseen0 = unseen.iter().map(|&w| norms0[w]).sum::<f64>() / unseen.len() as f64;
-            out.value(format!("{key}_norm_unseen0"), format!("{unseen0:.2}"));
-            out.value("entropy", format!("{entropy:.3}"));
+            out.value(format!("{key}_norm_unseen0"), vi(unseen0, 2));
+            out.value("entropy", vi(entropy, 3));
         }
         let rho: Vec<f64> = run
             .snapshots
@@ -116,7 +133,7 @@ fn norm_frequency() -> Result<Output> {
         let mu = frequency_weighted_mean(&run.counts, e)?;
         let cos = |group: &[usize]| -> Result<String> {
             Ok(mean_drift_cosine(&run.initial, e, group, &(-&mu))?
-                .map_or("— (không dời)".into(), |c| format!("{c:.3}")))
+                .map_or("— (không dời)".into(), |c| vi(c, 3)))
         };
         let norms = row_norms(e);
         let mean = |g: &[usize]| g.iter().map(|&w| norms[w]).sum::<f64>() / g.len() as f64;
@@ -145,22 +162,16 @@ fn norm_frequency() -> Result<Output> {
             cos(&unseen)?,
             cos(&rare)?
         ));
-        out.value(format!("{key}_loss_start"), format!("{l0:.3}"));
-        out.value(format!("{key}_loss_end"), format!("{l1:.3}"));
-        out.value(format!("{key}_rho_peak"), format!("{peak:.2}"));
+        out.value(format!("{key}_loss_start"), vi(l0, 3));
+        out.value(format!("{key}_loss_end"), vi(l1, 3));
+        out.value(format!("{key}_rho_peak"), vi(peak, 2));
         out.value(format!("{key}_rho_peak_step"), marks[peak_at]);
-        out.value(format!("{key}_rho_end"), format!("{last:.2}"));
+        out.value(format!("{key}_rho_end"), vi(last, 2));
         out.value(format!("{key}_unseen_cos"), cos(&unseen)?);
         out.value(format!("{key}_rare_cos"), cos(&rare)?);
-        out.value(
-            format!("{key}_norm_top"),
-            format!("{:.2}", mean(&seen[..10])),
-        );
-        out.value(format!("{key}_norm_rare"), format!("{:.2}", mean(&rare)));
-        out.value(
-            format!("{key}_norm_unseen"),
-            format!("{:.2}", mean(&unseen)),
-        );
+        out.value(format!("{key}_norm_top"), vi(mean(&seen[..10]), 2));
+        out.value(format!("{key}_norm_rare"), vi(mean(&rare), 2));
+        out.value(format!("{key}_norm_unseen"), vi(mean(&unseen), 2));
     }
     Ok(out)
 }

@@ -1,7 +1,7 @@
 //! Chương trình minh hoạ chương 9: cosine và tương quan; cụm, tính bất đẳng hướng và láng giềng gần
 //! nhất trên kho ngữ liệu chủ đề gieo sẵn.
 
-use super::{Output, Program};
+use super::{vi, Output, Program};
 use crate::dynamics::Tying;
 use crate::error::Result;
 use crate::experiments::{book_topics, cooccurrence_dots, run_zipf, BOOK_TOPICS_TRAIN, BOOK_ZIPF};
@@ -35,9 +35,9 @@ fn cosine_correlation() -> Result<Output> {
     out.line(format!(
         "b + 100: cos = {cas:.4}, ρ = {ras:.4}  (ρ không đổi, cos đổi)"
     ));
-    out.value("cos", format!("{cab:.4}"));
-    out.value("rho", format!("{rab:.4}"));
-    out.value("cos_shift", format!("{cas:.4}"));
+    out.value("cos", vi(cab, 4));
+    out.value("rho", vi(rab, 4));
+    out.value("cos_shift", vi(cas, 4));
     Ok(out)
 }
 // ANCHOR_END: cosine_correlation
@@ -96,7 +96,7 @@ fn topic_clusters() -> Result<Output> {
             100.0 * explained
         ));
         if tying == Tying::Untied {
-            out.value("init_aniso", format!("{a0:.3}"));
+            out.value("init_aniso", vi(a0, 3));
             let w = tr.topic_of.iter().position(|t| *t == Some(0)).unwrap_or(0);
             let nn = nearest_neighbours(e, w, 5)?;
             let topics: Vec<String> = nn
@@ -109,14 +109,14 @@ fn topic_clusters() -> Result<Output> {
                 "  5 láng giềng gần nhất của token {w} (chủ đề 1): {nn:?} → {topics:?}"
             ));
         }
-        out.value(format!("{key}_purity0"), format!("{p0:.3}"));
-        out.value(format!("{key}_purity"), format!("{p1:.3}"));
-        out.value(format!("{key}_sil0"), format!("{s0:.3}"));
-        out.value(format!("{key}_sil"), format!("{s1:.3}"));
-        out.value(format!("{key}_aniso"), format!("{a:.3}"));
-        out.value(format!("{key}_aniso_centred"), format!("{ac:.3}"));
-        out.value(format!("{key}_dot_with"), format!("{:.2}", d1.0));
-        out.value(format!("{key}_dot_without"), format!("{:.2}", d1.1));
+        out.value(format!("{key}_purity0"), vi(p0, 3));
+        out.value(format!("{key}_purity"), vi(p1, 3));
+        out.value(format!("{key}_sil0"), vi(s0, 3));
+        out.value(format!("{key}_sil"), vi(s1, 3));
+        out.value(format!("{key}_aniso"), vi(a, 3));
+        out.value(format!("{key}_aniso_centred"), vi(ac, 3));
+        out.value(format!("{key}_dot_with"), vi(d1.0, 2));
+        out.value(format!("{key}_dot_without"), vi(d1.1, 2));
         out.value(
             format!("{key}_pca_explained"),
             format!("{:.1}", 100.0 * explained),
@@ -128,7 +128,7 @@ fn topic_clusters() -> Result<Output> {
     out.line(format!(
         "— mô hình bigram chia sẻ trọng số trên dòng Zipf (chương 8): A = {a:.3}; sau khi trừ trung bình A = {ac:.3}"
     ));
-    out.value("zipf_aniso", format!("{a:.3}"));
-    out.value("zipf_aniso_centred", format!("{ac:.3}"));
+    out.value("zipf_aniso", vi(a, 3));
+    out.value("zipf_aniso_centred", vi(ac, 3));
     Ok(out)
 }
