@@ -131,10 +131,9 @@ fn norm_frequency() -> Result<Output> {
         let last = *rho.last().unwrap_or(&f64::NAN);
         let (_, e, _) = run.last()?;
         let mu = frequency_weighted_mean(&run.counts, e)?;
-        let cos = |group: &[usize]| -> Result<String> {
-            Ok(mean_drift_cosine(&run.initial, e, group, &(-&mu))?
-                .map_or("— (không dời)".into(), |c| vi(c, 3)))
-        };
+        let cos = |group: &[usize]| mean_drift_cosine(&run.initial, e, group, &(-&mu));
+        let (cos_unseen, cos_rare) = (cos(&unseen)?, cos(&rare)?);
+        let show = |c: Option<f64>, f: fn(f64) -> String| c.map_or("— (không dời)".into(), f);
         let norms = row_norms(e);
         let mean = |g: &[usize]| g.iter().map(|&w| norms[w]).sum::<f64>() / g.len() as f64;
         let k = 50.min(run.losses.len());
@@ -159,16 +158,16 @@ fn norm_frequency() -> Result<Output> {
         ));
         out.line(format!(
             "  cos(độ dời, −μ): token không xuất hiện {}, 40 token hiếm nhất {}",
-            cos(&unseen)?,
-            cos(&rare)?
+            show(cos_unseen, |c| format!("{c:.3}")),
+            show(cos_rare, |c| format!("{c:.3}"))
         ));
         out.value(format!("{key}_loss_start"), vi(l0, 3));
         out.value(format!("{key}_loss_end"), vi(l1, 3));
         out.value(format!("{key}_rho_peak"), vi(peak, 2));
-        out.value(format!("{key}_rho_peak_step"), marks[peak_at]);
+        out.value(format!("{key}_rho_peak_step"), vi(marks[peak_at] as f64, 0));
         out.value(format!("{key}_rho_end"), vi(last, 2));
-        out.value(format!("{key}_unseen_cos"), cos(&unseen)?);
-        out.value(format!("{key}_rare_cos"), cos(&rare)?);
+        out.value(format!("{key}_unseen_cos"), show(cos_unseen, |c| vi(c, 3)));
+        out.value(format!("{key}_rare_cos"), show(cos_rare, |c| vi(c, 3)));
         out.value(format!("{key}_norm_top"), vi(mean(&seen[..10]), 2));
         out.value(format!("{key}_norm_rare"), vi(mean(&rare), 2));
         out.value(format!("{key}_norm_unseen"), vi(mean(&unseen), 2));
