@@ -13,5 +13,6 @@ pub mod figures;
 pub mod gradcheck;
 pub mod programs;
 pub mod softmax;
+pub mod transformer;
 
 pub use error::{Error, Result};
