@@ -7,6 +7,7 @@
 mod cross_entropy;
 mod embedding;
 pub mod style;
+mod transformer;
 
 use crate::error::Result;
 
@@ -23,7 +24,12 @@ pub struct Figure {
 
 /// Tất cả các hình, theo thứ tự chương.
 pub fn all() -> Vec<Figure> {
-    [embedding::FIGURES, cross_entropy::FIGURES].concat()
+    [
+        embedding::FIGURES,
+        cross_entropy::FIGURES,
+        transformer::FIGURES,
+    ]
+    .concat()
 }
 
 /// Tìm hình theo tên.

@@ -173,10 +173,27 @@ pub const BOOK_RUN: TrainConfig = TrainConfig {
     seed: 7,
 };
 
+/// Chuỗi mẫu của [`BOOK_RUN`] (khối `3 5 1 8` lặp lại) để in mất mát từng vị trí và ma trận chú ý.
+pub const SAMPLE: [usize; 9] = [0, 3, 5, 1, 8, 3, 5, 1, 8];
+
 /// Lần huấn luyện [`BOOK_RUN`], chạy một lần mỗi tiến trình rồi dùng lại (hình và chương trình chung).
 pub fn book_run() -> Result<&'static TrainingRun> {
     static RUN: OnceLock<Result<TrainingRun>> = OnceLock::new();
     RUN.get_or_init(|| train(&BOOK_RUN))
         .as_ref()
         .map_err(Clone::clone)
+}
+
+/// Trung bình của một đại lượng `f` trên các bước `range` của lịch sử (0 nếu khoảng rỗng).
+pub fn window_mean(
+    history: &[StepRecord],
+    range: std::ops::Range<usize>,
+    f: fn(&StepRecord) -> f64,
+) -> f64 {
+    let window = &history[range.start.min(history.len())..range.end.min(history.len())];
+    if window.is_empty() {
+        0.0
+    } else {
+        window.iter().map(f).sum::<f64>() / window.len() as f64
+    }
 }

@@ -1,0 +1,152 @@
+//! Hình chương 7: đường cong mất mát, độ lớn gradient tới E theo nhánh, và ma trận chú ý đã học.
+
+use plotters::prelude::*;
+
+use super::style::{self, plot_err, Axes, Series, FONT};
+use super::Figure;
+use crate::error::Result;
+use crate::transformer::model::forward;
+use crate::transformer::train::{achievable_loss, book_run, StepRecord, BOOK_RUN, SAMPLE};
+
+/// Các hình của chương 7.
+pub const FIGURES: &[Figure] = &[
+    Figure {
+        name: "transformer_loss_curve",
+        caption: "Mất mát trung bình mỗi token của GPT nhỏ (V = 9, d = 16, một khối attention) theo bước Adam trên kho «lặp lại»: từ mốc đoán đều ln V xuống sát mức tối ưu ln(V − 1)/2 — mức chỉ đạt được khi attention nhìn lại nửa đầu chuỗi.",
+        render: loss_curve,
+    },
+    Figure {
+        name: "gradient_routes",
+        caption: "Chuẩn Frobenius của gradient (trung bình mỗi token) tới ma trận E theo từng nhánh, và tới embedding vị trí P, trong cùng lần huấn luyện. E buộc nhận tổng của nhánh ra (unembedding) và nhánh vào (tra cứu).",
+        render: gradient_routes,
+    },
+    Figure {
+        name: "attention_pattern",
+        caption: "Trọng số chú ý A của mô hình đã huấn luyện trên chuỗi mẫu BOS 3 5 1 8 3 5 1 8 (hàng: vị trí đang dự đoán, cột: vị trí được đọc; đậm = gần 1). Phía trên đường chéo bằng 0 do che nhân quả; ở nửa sau, vị trí t đọc vị trí t − 3, nơi có token kế tiếp cần chép.",
+        render: attention_pattern,
+    },
+];
+
+fn series(h: &[StepRecord], label: &str, f: fn(&StepRecord) -> f64) -> Series {
+    Series {
+        label: label.to_string(),
+        points: h
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (i as f64, f(r)))
+            .collect(),
+    }
+}
+
+fn loss_curve() -> Result<String> {
+    let h = &book_run()?.history;
+    let steps = h.len() as f64;
+    let uniform = (BOOK_RUN.model.vocab as f64).ln();
+    let best = achievable_loss(BOOK_RUN.model.vocab);
+    let flat = |label: &str, y: f64| Series {
+        label: label.to_string(),
+        points: vec![(0.0, y), (steps, y)],
+    };
+    style::line_chart(
+        &Axes {
+            title: "Huấn luyện GPT nhỏ trên kho «lặp lại»",
+            x_label: "bước Adam",
+            y_label: "mất mát mỗi token (nat)",
+            x_range: 0.0..steps,
+            y_range: 0.0..2.6,
+        },
+        &[
+            series(h, "mất mát (batch 16 chuỗi)", |r| r.loss),
+            flat("đoán đều ln V", uniform),
+            flat("tối ưu ln(V − 1)/2", best),
+        ],
+    )
+}
+
+fn gradient_routes() -> Result<String> {
+    let h = &book_run()?.history;
+    let top = h.iter().map(|r| r.tied).fold(0.0, f64::max) * 1.05;
+    style::line_chart(
+        &Axes {
+            title: "Gradient tới E theo từng nhánh",
+            x_label: "bước Adam",
+            y_label: "chuẩn Frobenius",
+            x_range: 0.0..h.len() as f64,
+            y_range: 0.0..top,
+        },
+        &[
+            series(h, "nhánh ra (unembedding)", |r| r.output),
+            series(h, "nhánh vào (tra cứu)", |r| r.input),
+            series(h, "embedding vị trí P", |r| r.position),
+            series(h, "E buộc (tổng)", |r| r.tied),
+        ],
+    )
+}
+
+fn attention_pattern() -> Result<String> {
+    let run = book_run()?;
+    let fwd = forward(&run.params, &SAMPLE)?;
+    let att = fwd.attention().clone();
+    let n = att.nrows();
+    let labels: Vec<String> = SAMPLE[..n]
+        .iter()
+        .enumerate()
+        .map(|(t, &x)| {
+            if x == 0 {
+                format!("{t}:BOS")
+            } else {
+                format!("{t}:{x}")
+            }
+        })
+        .collect();
+    style::svg((560, 520), |root| {
+        let mut chart = ChartBuilder::on(root)
+            .caption("Trọng số chú ý sau huấn luyện", (FONT, 22))
+            .margin(14)
+            .x_label_area_size(50)
+            .y_label_area_size(70)
+            .build_cartesian_2d(0..n, (0..n).into_segmented())
+            .map_err(plot_err)?;
+        chart
+            .configure_mesh()
+            .disable_mesh()
+            .x_desc("vị trí được đọc j")
+            .y_desc("vị trí đọc i")
+            .x_labels(n)
+            .y_labels(n)
+            .x_label_formatter(&|j| labels.get(*j).cloned().unwrap_or_default())
+            .y_label_formatter(&|seg| match seg {
+                SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => {
+                    labels.get(n - 1 - *i).cloned().unwrap_or_default()
+                }
+                SegmentValue::Last => String::new(),
+            })
+            .label_style((FONT, 14))
+            .draw()
+            .map_err(plot_err)?;
+        let blue = style::color(0);
+        chart
+            .draw_series(
+                (0..n)
+                    .flat_map(|i| (0..n).map(move |j| (i, j)))
+                    .map(|(i, j)| {
+                        let a = att[[i, j]];
+                        let fill = RGBColor(
+                            (255.0 - a * (255.0 - blue.0 as f64)) as u8,
+                            (255.0 - a * (255.0 - blue.1 as f64)) as u8,
+                            (255.0 - a * (255.0 - blue.2 as f64)) as u8,
+                        );
+                        let row = n - 1 - i;
+                        Rectangle::new(
+                            [
+                                (j, SegmentValue::Exact(row)),
+                                (j + 1, SegmentValue::Exact(row + 1)),
+                            ],
+                            fill.filled(),
+                        )
+                    }),
+            )
+            .map_err(plot_err)?;
+        Ok(())
+    })
+}
