@@ -22,7 +22,7 @@ pub const FIGURES: &[Figure] = &[
     },
     Figure {
         name: "attention_pattern",
-        caption: "Trọng số chú ý A của mô hình đã huấn luyện trên chuỗi mẫu BOS 3 5 1 8 3 5 1 8 (hàng: vị trí đang dự đoán, cột: vị trí được đọc; đậm = gần 1). Phía trên đường chéo bằng 0 do che nhân quả; ở nửa sau, vị trí t đọc vị trí t − 3, nơi có token kế tiếp cần chép.",
+        caption: "Trọng số chú ý A của mô hình đã huấn luyện trên chuỗi mẫu BOS 3 5 1 8 3 5 1 8 (hàng: vị trí đang dự đoán, cột: vị trí được đọc; xanh đậm = gần 1, trắng = gần 0, xám = bị che nhân quả). Ở nửa sau, vị trí t đọc vị trí t − 3, nơi có token kế tiếp cần chép; ở nửa đầu, không có gì để chép, mọi vị trí đọc BOS.",
         render: attention_pattern,
     },
 ];
@@ -99,13 +99,23 @@ fn attention_pattern() -> Result<String> {
             }
         })
         .collect();
+    // ô (i, j) có tâm tại (j, n − 1 − i): hàng 0 ở trên cùng
+    let label = |v: f64, flip: bool| {
+        let k = v.round();
+        if (v - k).abs() > 1e-9 || k < 0.0 || k >= n as f64 {
+            return String::new();
+        }
+        let idx = if flip { n - 1 - k as usize } else { k as usize };
+        labels[idx].clone()
+    };
+    let edge = n as f64 - 0.5;
     style::svg((560, 520), |root| {
         let mut chart = ChartBuilder::on(root)
             .caption("Trọng số chú ý sau huấn luyện", (FONT, 22))
             .margin(14)
             .x_label_area_size(50)
             .y_label_area_size(70)
-            .build_cartesian_2d(0..n, (0..n).into_segmented())
+            .build_cartesian_2d(-0.5..edge, -0.5..edge)
             .map_err(plot_err)?;
         chart
             .configure_mesh()
@@ -114,36 +124,22 @@ fn attention_pattern() -> Result<String> {
             .y_desc("vị trí đọc i")
             .x_labels(n)
             .y_labels(n)
-            .x_label_formatter(&|j| labels.get(*j).cloned().unwrap_or_default())
-            .y_label_formatter(&|seg| match seg {
-                SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => {
-                    labels.get(n - 1 - *i).cloned().unwrap_or_default()
-                }
-                SegmentValue::Last => String::new(),
-            })
+            .x_label_formatter(&|v| label(*v, false))
+            .y_label_formatter(&|v| label(*v, true))
             .label_style((FONT, 14))
             .draw()
             .map_err(plot_err)?;
         let blue = style::color(0);
+        let shade = |c: u8, a: f64| (255.0 - a * (255.0 - f64::from(c))).round() as u8;
         chart
             .draw_series(
                 (0..n)
                     .flat_map(|i| (0..n).map(move |j| (i, j)))
                     .map(|(i, j)| {
                         let a = att[[i, j]];
-                        let fill = RGBColor(
-                            (255.0 - a * (255.0 - blue.0 as f64)) as u8,
-                            (255.0 - a * (255.0 - blue.1 as f64)) as u8,
-                            (255.0 - a * (255.0 - blue.2 as f64)) as u8,
-                        );
-                        let row = n - 1 - i;
-                        Rectangle::new(
-                            [
-                                (j, SegmentValue::Exact(row)),
-                                (j + 1, SegmentValue::Exact(row + 1)),
-                            ],
-                            fill.filled(),
-                        )
+                        let fill = RGBColor(shade(blue.0, a), shade(blue.1, a), shade(blue.2, a));
+                        let (x, y) = (j as f64, (n - 1 - i) as f64);
+                        Rectangle::new([(x - 0.5, y - 0.5), (x + 0.5, y + 0.5)], fill.filled())
                     }),
             )
             .map_err(plot_err)?;
