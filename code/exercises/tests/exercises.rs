@@ -32,4 +32,7 @@ exercise_tests! {
     bai_2_1_softmax = "2.1",
     bai_2_2_cross_entropy = "2.2",
     bai_2_3_perplexity = "2.3",
+    bai_7_1_layer_norm_backward = "7.1",
+    bai_7_2_causal_attention = "7.2",
+    bai_7_3_embedding_gradients = "7.3",
 }

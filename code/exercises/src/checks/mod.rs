@@ -2,6 +2,7 @@
 
 pub mod embedding;
 pub mod softmax;
+pub mod transformer;
 
 /// So hai số với sai số tương đối `rel` (và sàn tuyệt đối `rel` quanh 0).
 pub fn close(a: f64, b: f64, rel: f64) -> bool {

@@ -2,3 +2,4 @@
 
 pub mod embedding;
 pub mod softmax;
+pub mod transformer;

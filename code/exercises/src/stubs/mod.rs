@@ -4,3 +4,4 @@
 
 pub mod embedding;
 pub mod softmax;
+pub mod transformer;
