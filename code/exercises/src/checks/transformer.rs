@@ -52,7 +52,9 @@ fn central_difference(f: impl Fn(&[f64]) -> f64, x: &[f64]) -> Vec<f64> {
         .collect()
 }
 
-fn check_layer_norm_backward(f: fn(&[f64], &[f64], &[f64]) -> Vec<f64>) -> Result<(), String> {
+type LayerNormBackward = fn(&[f64], &[f64], &[f64]) -> Vec<f64>;
+
+fn check_layer_norm_backward(f: LayerNormBackward) -> Result<(), String> {
     let x = [0.3, -1.2, 2.5, 0.7, -0.4];
     let gamma = [1.5, -0.7, 0.9, 2.0, 0.3];
     let dy = [0.2, 1.1, -0.6, 0.4, -1.3];
@@ -85,14 +87,12 @@ fn check_causal_attention(f: fn(&[Vec<f64>]) -> Vec<Vec<f64>>) -> Result<(), Str
     if a.len() != 3 || a.iter().any(|r| r.len() != 3) {
         return Err(format!("A phải là ma trận 3 × 3 như S, nhận {a:?}"));
     }
-    for i in 0..3 {
-        for j in i + 1..3 {
-            if a[i][j] != 0.0 {
-                return Err(format!(
-                    "A[{i}][{j}] = {}, cần đúng 0: vị trí {i} không được nhìn vị trí tương lai {j} (kể cả khi điểm của nó là 1000).",
-                    a[i][j]
-                ));
-            }
+    for (i, row) in a.iter().enumerate() {
+        if let Some(j) = (i + 1..3).find(|&j| row[j] != 0.0) {
+            return Err(format!(
+                "A[{i}][{j}] = {}, cần đúng 0: vị trí {i} không được nhìn vị trí tương lai {j} (kể cả khi điểm của nó là 1000).",
+                row[j]
+            ));
         }
     }
     let got_rows = [a[0][0], a[1][0], a[1][1], a[2][0], a[2][1]];
