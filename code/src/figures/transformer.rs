@@ -17,12 +17,12 @@ pub const FIGURES: &[Figure] = &[
     },
     Figure {
         name: "gradient_routes",
-        caption: "Chuẩn Frobenius của gradient (trung bình mỗi token) tới ma trận E theo từng nhánh, và tới embedding vị trí P, trong cùng lần huấn luyện. E buộc nhận tổng của nhánh ra (unembedding) và nhánh vào (tra cứu).",
+        caption: "Chuẩn Frobenius của gradient (trung bình mỗi token) tới ma trận E theo từng nhánh, và tới embedding vị trí P, trong cùng lần huấn luyện. E dùng chung nhận tổng của nhánh ra (unembedding) và nhánh vào (tra cứu).",
         render: gradient_routes,
     },
     Figure {
         name: "attention_pattern",
-        caption: "Trọng số chú ý A của mô hình đã huấn luyện trên chuỗi mẫu BOS 3 5 1 8 3 5 1 8 (hàng: vị trí đang dự đoán, cột: vị trí được đọc; xanh đậm = gần 1, trắng = gần 0, xám = bị che nhân quả). Ở nửa sau, vị trí t đọc vị trí t − 3, nơi có token kế tiếp cần chép; ở nửa đầu, không có gì để chép, mọi vị trí đọc BOS.",
+        caption: "Trọng số chú ý A của mô hình đã huấn luyện trên chuỗi mẫu BOS 3 5 1 8 3 5 1 8 (hàng: vị trí đang dự đoán, cột: vị trí được đọc; xanh đậm = gần 1, trắng = gần 0, xám = bị mặt nạ nhân quả che). Ở nửa sau, vị trí t đọc vị trí t − 3, nơi có token kế tiếp cần chép; ở nửa đầu, không có gì để chép, mọi vị trí đọc BOS.",
         render: attention_pattern,
     },
 ];
@@ -78,7 +78,7 @@ fn gradient_routes() -> Result<String> {
             series(h, "nhánh ra (unembedding)", |r| r.output),
             series(h, "nhánh vào (tra cứu)", |r| r.input),
             series(h, "embedding vị trí P", |r| r.position),
-            series(h, "E buộc (tổng)", |r| r.tied),
+            series(h, "E dùng chung (tổng)", |r| r.tied),
         ],
     )
 }

@@ -1,7 +1,7 @@
 //! Chương trình minh hoạ chương 7: huấn luyện GPT nhỏ và đo gradient tới E theo từng nhánh.
 
 use super::{Output, Program};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::transformer::model::forward;
 use crate::transformer::train::{achievable_loss, book_run, window_mean, BOOK_RUN, SAMPLE};
 
@@ -23,8 +23,8 @@ fn transformer_training() -> Result<Output> {
     let cfg = BOOK_RUN;
     let h = &run.history;
     let uniform = (cfg.model.vocab as f64).ln();
-    let start = h[0].loss;
-    let end = window_mean(h, h.len() - 50..h.len(), |r| r.loss);
+    let start = h.first().ok_or(Error::Empty("lịch sử huấn luyện"))?.loss;
+    let end = window_mean(h, h.len().saturating_sub(50)..h.len(), |r| r.loss);
     let mut out = Output::default();
     out.line(format!(
         "V = {}, d = {}, k = {}, {} tham số; Adam lr = {}, {} bước × {} chuỗi",
@@ -78,24 +78,30 @@ fn transformer_training() -> Result<Output> {
 fn gradient_routes() -> Result<Output> {
     let h = &book_run()?.history;
     let mut out = Output::default();
-    out.line("bước | ‖∇E‖ ra | ‖∇E‖ vào | (qua attention | nối tắt) | ‖∇P‖  | ‖∇E‖ buộc");
-    for &s in &[0, 10, 50, 100, 200, h.len() - 1] {
-        let r = &h[s];
+    out.line("bước | ‖∇E‖ ra | ‖∇E‖ vào | (qua attention | nối tắt) | ‖∇P‖  | ‖∇E‖ chung");
+    let first = h.first().ok_or(Error::Empty("lịch sử huấn luyện"))?;
+    for (s, r) in h
+        .iter()
+        .enumerate()
+        .filter(|(s, _)| [0, 10, 50, 100, 200, h.len() - 1].contains(s))
+    {
         out.line(format!(
             "{s:>4} | {:.4}  | {:.4}   |  {:.4}        | {:.4}  | {:.4} | {:.4}",
             r.output, r.input, r.input_attention, r.input_skip, r.position, r.tied
         ));
     }
     let early = window_mean(h, 0..10, |r| r.input / r.output);
-    let late = window_mean(h, h.len() - 50..h.len(), |r| r.input / r.output);
+    let late = window_mean(h, h.len().saturating_sub(50)..h.len(), |r| {
+        r.input / r.output
+    });
     out.line(format!(
         "‖∇E vào‖ / ‖∇E ra‖: 10 bước đầu {early:.3}, 50 bước cuối {late:.3}"
     ));
-    out.value("out0", format!("{:.3}", h[0].output));
-    out.value("in0", format!("{:.3}", h[0].input));
-    out.value("att0", format!("{:.3}", h[0].input_attention));
-    out.value("skip0", format!("{:.3}", h[0].input_skip));
-    out.value("pos0", format!("{:.3}", h[0].position));
+    out.value("out0", format!("{:.3}", first.output));
+    out.value("in0", format!("{:.3}", first.input));
+    out.value("att0", format!("{:.3}", first.input_attention));
+    out.value("skip0", format!("{:.3}", first.input_skip));
+    out.value("pos0", format!("{:.3}", first.position));
     out.value("ratio_early", format!("{early:.2}"));
     out.value("ratio_late", format!("{late:.2}"));
     Ok(out)

@@ -37,7 +37,7 @@ impl AttentionCache {
 }
 
 // ANCHOR: attention_forward
-/// Phương trình (7.3): `A = softmax(Q Kᵀ/√d + M)` với `M_ij = −∞` khi `j > i` (che nhân quả),
+/// Phương trình (7.3): `A = softmax(Q Kᵀ/√d + M)` với `M_ij = −∞` khi `j > i` (mặt nạ nhân quả),
 /// `y = A V W_O`. Vị trí bị che không được tính: `A_ij = 0` đúng bằng không khi `j > i`.
 pub fn attention_forward(
     x: &Array2<f64>,
@@ -80,7 +80,7 @@ pub fn attention_forward(
 // ANCHOR_END: attention_forward
 
 // ANCHOR: attention_backward
-/// Phương trình (7.6): lượt ngược của (7.3). Phần cốt lõi là Jacobian của softmax theo hàng:
+/// Phương trình (7.6): lượt ngược của (7.3). Phần cốt lõi là ma trận Jacobi của softmax theo hàng:
 /// `∂L/∂S_ij = A_ij (∂L/∂A_ij − Σ_k A_ik ∂L/∂A_ik)`. Trả `(∂L/∂x, gradient của bốn ma trận)`.
 pub fn attention_backward(
     dy: &Array2<f64>,

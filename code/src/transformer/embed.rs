@@ -1,4 +1,4 @@
-//! Đầu vào và đầu ra của mô hình: embedding token + vị trí (7.1), unembedding buộc với E (7.4),
+//! Đầu vào và đầu ra của mô hình: embedding token + vị trí (7.1), unembedding dùng chung E (7.4),
 //! mất mát chuỗi (7.5) và gradient của chúng (7.8, 7.9).
 
 use ndarray::{Array2, Axis};

@@ -28,7 +28,7 @@ pub struct Config {
 /// Toàn bộ tham số. `wte` là ma trận `E` (V × d) dùng **hai lần**: tra cứu ở (7.1) và unembedding ở (7.4).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Params {
-    /// Embedding token `E`, V × d (buộc với unembedding).
+    /// Embedding token `E`, V × d (dùng chung với unembedding).
     pub wte: Array2<f64>,
     /// Embedding vị trí học được `P`, context × d.
     pub wpe: Array2<f64>,
@@ -175,7 +175,7 @@ impl Forward {
 
 // ANCHOR: forward
 /// Lượt xuôi trên chuỗi `x_0, …, x_T`: vị trí `t` đọc `x_0..x_t` và dự đoán `x_{t+1}`.
-/// `unembedding` là ma trận dùng ở (7.4); mô hình buộc trọng số truyền chính `params.wte`.
+/// `unembedding` là ma trận dùng ở (7.4); mô hình chia sẻ trọng số truyền chính `params.wte`.
 pub fn forward_untied(
     params: &Params,
     unembedding: &Array2<f64>,
@@ -188,7 +188,7 @@ pub fn forward_untied(
     let z = encoder_forward(&params.wte, &params.wpe, inputs)?; // (7.1)
     let (a, ln1) = layer_norm_forward(&z, &params.ln1_gamma, &params.ln1_beta)?; // (7.2)
     let (y, attn) = attention_forward(&a, &params.attn)?; // (7.3)
-    let h = &z + &y; // nối tắt (residual)
+    let h = &z + &y; // kết nối tắt (residual)
     let (u, lnf) = layer_norm_forward(&h, &params.lnf_gamma, &params.lnf_beta)?;
     let logits = unembed_forward(&u, unembedding)?; // (7.4)
     let (loss, probs) = cross_entropy_forward(&logits, targets)?; // (7.5)
@@ -205,7 +205,7 @@ pub fn forward_untied(
     })
 }
 
-/// Lượt xuôi của mô hình buộc trọng số: unembedding chính là `E = params.wte`.
+/// Lượt xuôi của mô hình chia sẻ trọng số: unembedding chính là `E = params.wte`.
 pub fn forward(params: &Params, tokens: &[usize]) -> Result<Forward> {
     forward_untied(params, &params.wte, tokens)
 }
@@ -220,12 +220,12 @@ pub struct Gradients {
     pub wte_output: Array2<f64>,
     /// Nhánh vào (tra cứu): `∂L/∂e_w = Σ_{t: x_t = w} δ_t`.
     pub wte_input: Array2<f64>,
-    /// Phần của nhánh vào đi qua layer norm và attention (phần còn lại đi thẳng theo đường nối tắt).
+    /// Phần của nhánh vào đi qua layer norm và attention (phần còn lại đi thẳng theo đường kết nối tắt).
     pub wte_input_attention: Array2<f64>,
 }
 
 // ANCHOR: backward
-/// Lượt ngược: gọi các `*_backward` theo thứ tự ngược của [`forward`] (mô hình buộc trọng số).
+/// Lượt ngược: gọi các `*_backward` theo thứ tự ngược của [`forward`] (mô hình chia sẻ trọng số).
 pub fn backward(params: &Params, fwd: &Forward) -> Result<Gradients> {
     let cfg = params.config();
     let (wte_shape, wpe_shape) = ((cfg.vocab, cfg.dim), (cfg.context, cfg.dim));
@@ -234,11 +234,11 @@ pub fn backward(params: &Params, fwd: &Forward) -> Result<Gradients> {
     let (dh, lnf_gamma, lnf_beta) = layer_norm_backward(&du, &params.lnf_gamma, &fwd.lnf)?;
     let (da, attn) = attention_backward(&dh, &params.attn, &fwd.attn)?; // (7.6)
     let (dz_attn, ln1_gamma, ln1_beta) = layer_norm_backward(&da, &params.ln1_gamma, &fwd.ln1)?;
-    let dz = &dh + &dz_attn; // nối tắt: gradient đi thẳng + gradient qua attention
+    let dz = &dh + &dz_attn; // kết nối tắt: gradient đi thẳng + gradient qua attention
     let (wte_input, wpe) = encoder_backward(&dz, &fwd.inputs, wte_shape, wpe_shape)?; // (7.9)
     let (wte_input_attention, _) = encoder_backward(&dz_attn, &fwd.inputs, wte_shape, wpe_shape)?;
     let grads = Params {
-        wte: &wte_output + &wte_input, // (7.8): E buộc nhận tổng hai nhánh
+        wte: &wte_output + &wte_input, // (7.8): E dùng chung nhận tổng hai nhánh
         wpe,
         ln1_gamma,
         ln1_beta,

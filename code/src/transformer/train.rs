@@ -59,11 +59,11 @@ pub struct StepRecord {
     pub input: f64,
     /// Phần của nhánh vào đi qua layer norm và attention.
     pub input_attention: f64,
-    /// Phần của nhánh vào đi thẳng theo đường nối tắt (residual).
+    /// Phần của nhánh vào đi thẳng theo đường kết nối tắt (residual).
     pub input_skip: f64,
     /// `‖∂L/∂P‖` (embedding vị trí).
     pub position: f64,
-    /// `‖∂L/∂E‖` của E buộc (tổng hai nhánh).
+    /// `‖∂L/∂E‖` của E dùng chung (tổng hai nhánh).
     pub tied: f64,
 }
 
@@ -190,7 +190,8 @@ pub fn window_mean(
     range: std::ops::Range<usize>,
     f: fn(&StepRecord) -> f64,
 ) -> f64 {
-    let window = &history[range.start.min(history.len())..range.end.min(history.len())];
+    let end = range.end.min(history.len());
+    let window = &history[range.start.min(end)..end];
     if window.is_empty() {
         0.0
     } else {

@@ -1,4 +1,4 @@
-//! Bài tập chương 7: lượt ngược của layer norm, trọng số chú ý có che nhân quả, gradient của
+//! Bài tập chương 7: lượt ngược của layer norm, trọng số chú ý có mặt nạ nhân quả, gradient của
 //! embedding vị trí. Chỉ dùng thư viện chuẩn; ma trận là danh sách hàng `Vec<Vec<f64>>`.
 
 // ANCHOR: layer_norm_backward
