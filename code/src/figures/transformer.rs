@@ -17,7 +17,7 @@ pub const FIGURES: &[Figure] = &[
     },
     Figure {
         name: "gradient_routes",
-        caption: "Chuẩn Frobenius của gradient (trung bình mỗi token) tới ma trận E theo từng nhánh, và tới embedding vị trí P, trong cùng lần huấn luyện. E dùng chung nhận tổng của nhánh ra (unembedding) và nhánh vào (tra cứu).",
+        caption: "Chuẩn Frobenius của gradient (trung bình mỗi token, trung bình trượt 10 bước) tới ma trận E theo từng nhánh, và tới embedding vị trí P, trong cùng lần huấn luyện. E dùng chung nhận tổng của nhánh ra (unembedding) và nhánh vào (tra cứu); đường của P gần như trùng đường của nhánh vào.",
         render: gradient_routes,
     },
     Figure {
@@ -63,23 +63,44 @@ fn loss_curve() -> Result<String> {
     )
 }
 
+/// Trung bình trượt `WINDOW` bước (cửa sổ lùi), để nhiễu của từng batch không che xu hướng.
+const WINDOW: usize = 10;
+
+fn smoothed(h: &[StepRecord], label: &str, f: fn(&StepRecord) -> f64) -> Series {
+    let points = (0..h.len())
+        .map(|i| {
+            let w = &h[(i + 1).saturating_sub(WINDOW)..=i];
+            (i as f64, w.iter().map(f).sum::<f64>() / w.len() as f64)
+        })
+        .collect();
+    Series {
+        label: label.to_string(),
+        points,
+    }
+}
+
 fn gradient_routes() -> Result<String> {
     let h = &book_run()?.history;
-    let top = h.iter().map(|r| r.tied).fold(0.0, f64::max) * 1.05;
+    let all = [
+        smoothed(h, "nhánh ra (unembedding)", |r| r.output),
+        smoothed(h, "embedding vị trí P", |r| r.position),
+        smoothed(h, "nhánh vào (tra cứu)", |r| r.input),
+        smoothed(h, "E dùng chung (tổng)", |r| r.tied),
+    ];
+    let top = all
+        .iter()
+        .flat_map(|s| s.points.iter().map(|p| p.1))
+        .fold(0.0, f64::max)
+        * 1.05;
     style::line_chart(
         &Axes {
             title: "Gradient tới E theo từng nhánh",
             x_label: "bước Adam",
-            y_label: "chuẩn Frobenius",
+            y_label: "chuẩn Frobenius (trung bình trượt 10 bước)",
             x_range: 0.0..h.len() as f64,
             y_range: 0.0..top,
         },
-        &[
-            series(h, "nhánh ra (unembedding)", |r| r.output),
-            series(h, "nhánh vào (tra cứu)", |r| r.input),
-            series(h, "embedding vị trí P", |r| r.position),
-            series(h, "E dùng chung (tổng)", |r| r.tied),
-        ],
+        &all,
     )
 }
 
