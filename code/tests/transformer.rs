@@ -9,6 +9,9 @@ use embedding_loss::transformer::attention::{
 };
 use embedding_loss::transformer::embed::{encoder_forward, unembed_forward};
 use embedding_loss::transformer::layer_norm::{layer_norm_backward, layer_norm_forward, EPS};
+use embedding_loss::transformer::mlp::{
+    gelu, gelu_derivative, mlp_backward, mlp_forward, MlpWeights,
+};
 use embedding_loss::transformer::model::{backward, forward, forward_untied, loss, Config, Params};
 use embedding_loss::transformer::train::{
     achievable_loss, book_run, window_mean, BOOK_RUN, SAMPLE,
@@ -26,7 +29,7 @@ const CFG: Config = Config {
     dim: 4,
     context: 6,
 };
-/// Chuỗi thử: token 2 lặp lại ba lần để kiểm phép cộng dồn của (7.9).
+/// Chuỗi thử: token 2 lặp lại ba lần để kiểm phép cộng dồn của (7.10).
 const TOKENS: [usize; 7] = [0, 2, 1, 2, 4, 3, 2];
 
 fn randn(rows: usize, cols: usize, seed: u64) -> Array2<f64> {
@@ -169,10 +172,57 @@ fn eq_7_3_causal_mask_hides_future_tokens() -> Result<()> {
     Ok(())
 }
 
-/// Phương trình (7.4): logit chia sẻ trọng số `ℓ_{t,w}` bằng tích vô hướng `e_w · u_t`, tính bằng
+/// Phương trình (7.4): GELU khớp các giới hạn dạng đóng (GELU(0) = 0, GELU(x) → x khi x ≫ 0,
+/// → 0 khi x ≪ 0, GELU(x) − GELU(−x) = x) và đạo hàm của nó khớp sai phân trung tâm trên [−3, 3].
+#[test]
+fn eq_7_4_gelu_and_its_derivative() -> Result<()> {
+    assert_eq!(gelu(0.0), 0.0);
+    assert!((gelu(30.0) - 30.0).abs() < 1e-12 && gelu(-30.0).abs() < 1e-12);
+    let xs: Vec<f64> = (-24..=24).map(|k| k as f64 / 8.0).collect();
+    for &x in &xs {
+        assert!((gelu(x) - gelu(-x) - x).abs() < 1e-12);
+    }
+    for &x in &xs {
+        check_gradient(|v: &[f64]| Ok(gelu(v[0])), &[gelu_derivative(x)], &[x], TOL)?;
+    }
+    Ok(())
+}
+
+/// Phương trình (7.4): lượt ngược của MLP (∂L/∂m, ∂L/∂W₁, ∂L/∂W₂) khớp sai phân trung tâm.
+#[test]
+fn eq_7_4_mlp_backward_gradcheck() -> Result<()> {
+    let (x, r) = (randn(4, 3, 60), randn(4, 3, 61));
+    let w = MlpWeights {
+        w1: randn(3, 12, 62),
+        w2: randn(12, 3, 63),
+    };
+    let (_, cache) = mlp_forward(&x, &w)?;
+    let (dx, dw) = mlp_backward(&r, &w, &cache)?;
+    let fx = |v: &[f64]| Ok(project(&mlp_forward(&reshape(v, &x), &w)?.0, &r));
+    check_gradient(fx, &flat(&dx), &flat(&x), TOL)?;
+    let f1 = |v: &[f64]| {
+        let w2 = MlpWeights {
+            w1: reshape(v, &w.w1),
+            w2: w.w2.clone(),
+        };
+        Ok(project(&mlp_forward(&x, &w2)?.0, &r))
+    };
+    check_gradient(f1, &flat(&dw.w1), &flat(&w.w1), TOL)?;
+    let f2 = |v: &[f64]| {
+        let w2 = MlpWeights {
+            w1: w.w1.clone(),
+            w2: reshape(v, &w.w2),
+        };
+        Ok(project(&mlp_forward(&x, &w2)?.0, &r))
+    };
+    check_gradient(f2, &flat(&dw.w2), &flat(&w.w2), TOL)?;
+    Ok(())
+}
+
+/// Phương trình (7.5): logit chia sẻ trọng số `ℓ_{t,w}` bằng tích vô hướng `e_w · u_t`, tính bằng
 /// vòng lặp độc lập với phép nhân ma trận.
 #[test]
-fn eq_7_4_tied_logits_are_dot_products() -> Result<()> {
+fn eq_7_5_tied_logits_are_dot_products() -> Result<()> {
     let u = randn(3, 4, 30);
     let e = randn(5, 4, 31);
     let logits = unembed_forward(&u, &e)?;
@@ -186,10 +236,10 @@ fn eq_7_4_tied_logits_are_dot_products() -> Result<()> {
     Ok(())
 }
 
-/// Phương trình (7.5): mất mát chuỗi là TỔNG các entropy chéo của chương 2 theo vị trí (bằng T lần
+/// Phương trình (7.6): mất mát chuỗi là TỔNG các entropy chéo của chương 2 theo vị trí (bằng T lần
 /// trung bình), và bằng đúng T ln V khi E = 0 (mọi logit bằng nhau).
 #[test]
-fn eq_7_5_sequence_loss_is_sum_of_cross_entropies() -> Result<()> {
+fn eq_7_6_sequence_loss_is_sum_of_cross_entropies() -> Result<()> {
     let p = random_params(3);
     let fwd = forward(&p, &TOKENS)?;
     let rows: Vec<Vec<f64>> = fwd.logits.outer_iter().map(|r| r.to_vec()).collect();
@@ -207,10 +257,10 @@ fn eq_7_5_sequence_loss_is_sum_of_cross_entropies() -> Result<()> {
     Ok(())
 }
 
-/// Phương trình (7.5), từ đầu đến cuối: gradient của mọi tham số (E, P, γ, β, bốn ma trận chú ý)
+/// Phương trình (7.6), từ đầu đến cuối: gradient của mọi tham số (E, P, γ, β, bốn ma trận chú ý)
 /// khớp sai phân trung tâm của mất mát, sai số tương đối ≤ 1e-6.
 #[test]
-fn eq_7_5_whole_model_gradient_matches_finite_differences() -> Result<()> {
+fn eq_7_6_whole_model_gradient_matches_finite_differences() -> Result<()> {
     for seed in [4, 5] {
         let p = random_params(seed);
         let grads = backward(&p, &forward(&p, &TOKENS)?)?;
@@ -220,10 +270,10 @@ fn eq_7_5_whole_model_gradient_matches_finite_differences() -> Result<()> {
     Ok(())
 }
 
-/// Phương trình (7.6): lượt ngược của attention (ma trận Jacobi của softmax theo hàng) khớp sai phân trung
+/// Phương trình (7.7): lượt ngược của attention (ma trận Jacobi của softmax theo hàng) khớp sai phân trung
 /// tâm cho đầu vào và cả bốn ma trận. Kiểm thử này thất bại nếu bỏ số hạng −Σ_k A_ik ∂L/∂A_ik.
 #[test]
-fn eq_7_6_attention_softmax_jacobian_gradcheck() -> Result<()> {
+fn eq_7_7_attention_softmax_jacobian_gradcheck() -> Result<()> {
     let (x, w, r) = (randn(5, 3, 40), random_attention(3, 41), randn(5, 3, 45));
     let (_, cache) = attention_forward(&x, &w)?;
     let (dx, dw) = attention_backward(&r, &w, &cache)?;
@@ -241,9 +291,9 @@ fn eq_7_6_attention_softmax_jacobian_gradcheck() -> Result<()> {
     Ok(())
 }
 
-/// Phương trình (7.7): lượt ngược của layer norm (∂L/∂x, ∂L/∂γ, ∂L/∂β) khớp sai phân trung tâm.
+/// Phương trình (7.8): lượt ngược của layer norm (∂L/∂x, ∂L/∂γ, ∂L/∂β) khớp sai phân trung tâm.
 #[test]
-fn eq_7_7_layer_norm_backward_gradcheck() -> Result<()> {
+fn eq_7_8_layer_norm_backward_gradcheck() -> Result<()> {
     let (x, r) = (randn(3, 5, 50), randn(3, 5, 51));
     let gamma = randn(1, 5, 52).row(0).to_owned();
     let beta = randn(1, 5, 53).row(0).to_owned();
@@ -273,10 +323,10 @@ fn eq_7_7_layer_norm_backward_gradcheck() -> Result<()> {
     Ok(())
 }
 
-/// Phương trình (7.8): gradient của E dùng chung khớp sai phân trung tâm của mất mát theo E. Kiểm thử này
+/// Phương trình (7.9): gradient của E dùng chung khớp sai phân trung tâm của mất mát theo E. Kiểm thử này
 /// thất bại nếu quên nhánh vào (chỉ giữ nhánh unembedding mà bài gốc nêu ở §3.2).
 #[test]
-fn eq_7_8_tied_gradient_includes_input_path() -> Result<()> {
+fn eq_7_9_tied_gradient_includes_input_path() -> Result<()> {
     let p = random_params(6);
     let grads = backward(&p, &forward(&p, &TOKENS)?)?;
     let f = |v: &[f64]| {
@@ -290,10 +340,10 @@ fn eq_7_8_tied_gradient_includes_input_path() -> Result<()> {
     Ok(())
 }
 
-/// Phương trình (7.8), từng nhánh: tách E thành hai bản sao độc lập E_vào (tra cứu) và E_ra
+/// Phương trình (7.9), từng nhánh: tách E thành hai bản sao độc lập E_vào (tra cứu) và E_ra
 /// (unembedding); sai phân theo từng bản sao khớp riêng từng nhánh, và tổng của chúng là gradient của E dùng chung.
 #[test]
-fn eq_7_8_each_path_matches_an_untied_copy() -> Result<()> {
+fn eq_7_9_each_path_matches_an_untied_copy() -> Result<()> {
     let p = random_params(7);
     let grads = backward(&p, &forward(&p, &TOKENS)?)?;
     let f_out = |v: &[f64]| Ok(forward_untied(&p, &reshape(v, &p.wte), &TOKENS)?.loss);
@@ -312,10 +362,10 @@ fn eq_7_8_each_path_matches_an_untied_copy() -> Result<()> {
     Ok(())
 }
 
-/// Phương trình (7.9): gradient của embedding vị trí P khớp sai phân trung tâm; và hàng w của nhánh
+/// Phương trình (7.10): gradient của embedding vị trí P khớp sai phân trung tâm; và hàng w của nhánh
 /// vào bằng tổng ∂L/∂p_t trên các vị trí t có x_t = w (cùng một δ_t, cộng dồn khi token lặp lại).
 #[test]
-fn eq_7_9_position_gradient_and_accumulation() -> Result<()> {
+fn eq_7_10_position_gradient_and_accumulation() -> Result<()> {
     let p = random_params(8);
     let grads = backward(&p, &forward(&p, &TOKENS)?)?;
     let f = |v: &[f64]| {
@@ -337,7 +387,7 @@ fn eq_7_9_position_gradient_and_accumulation() -> Result<()> {
     Ok(())
 }
 
-/// Thí nghiệm (lần huấn luyện của sách): mất mát mỗi token bắt đầu gần ln V, và trung bình 50 bước
+/// Thí nghiệm (lần huấn luyện của sách): mất mát mỗi token ở bước 0 cách ln V dưới 0.15, trung bình 50 bước
 /// cuối xuống dưới 60 % của ln V, cách mức tối ưu ln(V − 1)/2 không quá 0.05 nat. Mức dưới ln V chỉ
 /// đạt được khi mô hình nhìn lại nửa đầu chuỗi — tức là nhờ attention.
 #[test]
@@ -346,7 +396,7 @@ fn claim_7_training_beats_uniform_baseline() -> Result<()> {
     let uniform = (BOOK_RUN.model.vocab as f64).ln();
     let last = window_mean(h, h.len().saturating_sub(50)..h.len(), |r| r.loss);
     assert!(
-        (h[0].loss - uniform).abs() < 0.1,
+        (h[0].loss - uniform).abs() < 0.15,
         "khởi đầu {} so với ln V = {uniform}",
         h[0].loss
     );
@@ -372,8 +422,8 @@ fn claim_7_attention_learns_to_copy() -> Result<()> {
     Ok(())
 }
 
-/// Thí nghiệm: ở 10 bước đầu, nhánh vào mang gradient cùng cỡ nhánh ra (tỉ số > 0.5); ở 50 bước
-/// cuối, nhánh ra trội hẳn (tỉ số nhánh vào / nhánh ra < 0.3). Cả ba nhánh đều khác 0 ở mọi bước.
+/// Thí nghiệm: ở 10 bước đầu, nhánh vào mang gradient cùng cỡ nhánh ra (tỉ số > 0.4); ở 50 bước
+/// cuối, nhánh ra trội hẳn (tỉ số nhánh vào / nhánh ra < 0.2). Cả ba nhánh đều khác 0 ở mọi bước.
 #[test]
 fn claim_7_gradient_routes_shift_to_output_side() -> Result<()> {
     let h = &book_run()?.history;
@@ -381,8 +431,8 @@ fn claim_7_gradient_routes_shift_to_output_side() -> Result<()> {
     let late = window_mean(h, h.len().saturating_sub(50)..h.len(), |r| {
         r.input / r.output
     });
-    assert!(early > 0.5, "đầu {early}");
-    assert!(late < 0.3, "cuối {late}");
+    assert!(early > 0.4, "đầu {early}");
+    assert!(late < 0.2, "cuối {late}");
     assert!(h
         .iter()
         .all(|r| r.output > 0.0 && r.input > 0.0 && r.position > 0.0));

@@ -12,7 +12,7 @@ use crate::transformer::train::{achievable_loss, book_run, StepRecord, BOOK_RUN,
 pub const FIGURES: &[Figure] = &[
     Figure {
         name: "transformer_loss_curve",
-        caption: "Mất mát trung bình mỗi token của GPT nhỏ (V = 9, d = 16, một khối attention) theo bước Adam trên kho «lặp lại»: từ mốc đoán đều ln V xuống sát mức tối ưu ln(V − 1)/2 — mức chỉ đạt được khi attention nhìn lại nửa đầu chuỗi.",
+        caption: "Mất mát trung bình mỗi token của GPT nhỏ (V = 9, d = 16, một khối Transformer: attention + MLP) theo bước Adam trên kho «lặp lại»: từ mốc đoán đều ln V xuống sát mức tối ưu ln(V − 1)/2 — mức chỉ đạt được khi attention nhìn lại nửa đầu chuỗi.",
         render: loss_curve,
     },
     Figure {

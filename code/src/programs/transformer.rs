@@ -78,7 +78,7 @@ fn transformer_training() -> Result<Output> {
 fn gradient_routes() -> Result<Output> {
     let h = &book_run()?.history;
     let mut out = Output::default();
-    out.line("bước | ‖∇E‖ ra | ‖∇E‖ vào | (qua attention | nối tắt) | ‖∇P‖  | ‖∇E‖ chung");
+    out.line("bước | ‖∇E‖ ra | ‖∇E‖ vào | (qua attention | không qua) | ‖∇P‖  | ‖∇E‖ chung");
     let first = h.first().ok_or(Error::Empty("lịch sử huấn luyện"))?;
     for (s, r) in h
         .iter()

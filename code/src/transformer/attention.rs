@@ -1,4 +1,4 @@
-//! Tự chú ý nhân quả một đầu (causal single-head self-attention): lượt xuôi (7.3), lượt ngược (7.6).
+//! Tự chú ý nhân quả một đầu (causal single-head self-attention): lượt xuôi (7.3), lượt ngược (7.7).
 
 use ndarray::Array2;
 
@@ -80,7 +80,7 @@ pub fn attention_forward(
 // ANCHOR_END: attention_forward
 
 // ANCHOR: attention_backward
-/// Phương trình (7.6): lượt ngược của (7.3). Phần cốt lõi là ma trận Jacobi của softmax theo hàng:
+/// Phương trình (7.7): lượt ngược của (7.3). Phần cốt lõi là ma trận Jacobi của softmax theo hàng:
 /// `∂L/∂S_ij = A_ij (∂L/∂A_ij − Σ_k A_ik ∂L/∂A_ik)`. Trả `(∂L/∂x, gradient của bốn ma trận)`.
 pub fn attention_backward(
     dy: &Array2<f64>,

@@ -1,5 +1,5 @@
-//! Đầu vào và đầu ra của mô hình: embedding token + vị trí (7.1), unembedding dùng chung E (7.4),
-//! mất mát chuỗi (7.5) và gradient của chúng (7.8, 7.9).
+//! Đầu vào và đầu ra của mô hình: embedding token + vị trí (7.1), unembedding dùng chung E (7.5),
+//! mất mát chuỗi (7.6) và gradient của chúng (7.8, 7.9).
 
 use ndarray::{Array2, Axis};
 
@@ -34,7 +34,7 @@ pub fn encoder_forward(
 // ANCHOR_END: encoder_forward
 
 // ANCHOR: encoder_backward
-/// Phương trình (7.9): với `δ_t = ∂L/∂z_t`, nhánh vào của `E` nhận `∂L/∂e_w = Σ_{t: x_t = w} δ_t`
+/// Phương trình (7.10): với `δ_t = ∂L/∂z_t`, nhánh vào của `E` nhận `∂L/∂e_w = Σ_{t: x_t = w} δ_t`
 /// (cộng dồn khi một token xuất hiện nhiều lần) và `∂L/∂p_t = δ_t`. Trả `(∂L/∂E nhánh vào, ∂L/∂P)`.
 pub fn encoder_backward(
     dz: &Array2<f64>,
@@ -61,13 +61,13 @@ pub fn encoder_backward(
 // ANCHOR_END: encoder_backward
 
 // ANCHOR: unembed
-/// Phương trình (7.4): logit `ℓ_{t,w} = e_w · u_t`, tức `ℓ = u Eᵀ` với cùng ma trận `E` của (7.1).
+/// Phương trình (7.5): logit `ℓ_{t,w} = e_w · u_t`, tức `ℓ = u Eᵀ` với cùng ma trận `E` của (7.1).
 pub fn unembed_forward(u: &Array2<f64>, wte: &Array2<f64>) -> Result<Array2<f64>> {
     ensure_len("số chiều của u", wte.ncols(), u.ncols())?;
     Ok(u.dot(&wte.t()))
 }
 
-/// Phương trình (7.8), nhánh ra: `∂L/∂E = (∂L/∂ℓ)ᵀ u` và `∂L/∂u = (∂L/∂ℓ) E`. Trả `(∂L/∂u, ∂L/∂E nhánh ra)`.
+/// Phương trình (7.9), nhánh ra: `∂L/∂E = (∂L/∂ℓ)ᵀ u` và `∂L/∂u = (∂L/∂ℓ) E`. Trả `(∂L/∂u, ∂L/∂E nhánh ra)`.
 pub fn unembed_backward(
     dlogits: &Array2<f64>,
     u: &Array2<f64>,
@@ -79,7 +79,7 @@ pub fn unembed_backward(
 // ANCHOR_END: unembed
 
 // ANCHOR: cross_entropy
-/// Phương trình (7.5): `L = −Σ_t log P(y_t | ℓ_t)` (tổng, không chia T) và ma trận xác suất `P`.
+/// Phương trình (7.6): `L = −Σ_t log P(y_t | ℓ_t)` (tổng, không chia T) và ma trận xác suất `P`.
 pub fn cross_entropy_forward(
     logits: &Array2<f64>,
     targets: &[usize],
@@ -109,7 +109,7 @@ pub fn cross_entropy_forward(
     Ok((loss, probs))
 }
 
-/// Phương trình (7.8): `∂L/∂ℓ_t = P_t − y_t` (one-hot của token đích), cho mỗi vị trí.
+/// Phương trình (7.9): `∂L/∂ℓ_t = P_t − y_t` (one-hot của token đích), cho mỗi vị trí.
 pub fn cross_entropy_backward(probs: &Array2<f64>, targets: &[usize]) -> Result<Array2<f64>> {
     ensure_len(
         "số vị trí (xác suất so với token đích)",

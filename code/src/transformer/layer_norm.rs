@@ -1,4 +1,4 @@
-//! Chuẩn hoá tầng (layer normalization): lượt xuôi (7.2) và lượt ngược (7.7), từng hàng một.
+//! Chuẩn hoá tầng (layer normalization): lượt xuôi (7.2) và lượt ngược (7.8), từng hàng một.
 
 use ndarray::{Array1, Array2, Axis};
 
@@ -41,7 +41,7 @@ pub fn layer_norm_forward(
 // ANCHOR_END: layer_norm_forward
 
 // ANCHOR: layer_norm_backward
-/// Phương trình (7.7): với `g = γ ⊙ ∂L/∂y`, `∂L/∂x = (g − mean(g) − x̂ · mean(g ⊙ x̂)) / σ`;
+/// Phương trình (7.8): với `g = γ ⊙ ∂L/∂y`, `∂L/∂x = (g − mean(g) − x̂ · mean(g ⊙ x̂)) / σ`;
 /// `∂L/∂γ = Σ_t ∂L/∂y_t ⊙ x̂_t`, `∂L/∂β = Σ_t ∂L/∂y_t`. Trả `(∂L/∂x, ∂L/∂γ, ∂L/∂β)`.
 pub fn layer_norm_backward(
     dy: &Array2<f64>,

@@ -57,9 +57,9 @@ pub struct StepRecord {
     pub output: f64,
     /// `‖∂L/∂E‖` nhánh vào (tra cứu, mọi đường).
     pub input: f64,
-    /// Phần của nhánh vào đi qua layer norm và attention.
+    /// Phần của nhánh vào đi qua `LN₁` và attention.
     pub input_attention: f64,
-    /// Phần của nhánh vào đi thẳng theo đường kết nối tắt (residual).
+    /// Phần của nhánh vào không qua attention (kết nối tắt thứ nhất, gồm cả đường qua MLP).
     pub input_skip: f64,
     /// `‖∂L/∂P‖` (embedding vị trí).
     pub position: f64,

@@ -1,7 +1,7 @@
 //! Lời giải bài tập chương 7.
 
 // ANCHOR: layer_norm_backward
-/// Bài 7.1 — phương trình (7.7).
+/// Bài 7.1 — phương trình (7.8).
 pub fn layer_norm_backward(x: &[f64], gamma: &[f64], dy: &[f64]) -> Vec<f64> {
     let n = x.len() as f64;
     let mean = x.iter().sum::<f64>() / n;
@@ -40,7 +40,7 @@ pub fn causal_attention(scores: &[Vec<f64>]) -> Vec<Vec<f64>> {
 // ANCHOR_END: causal_attention
 
 // ANCHOR: embedding_gradients
-/// Bài 7.3 — phương trình (7.9).
+/// Bài 7.3 — phương trình (7.10).
 pub fn embedding_gradients(
     delta: &[Vec<f64>],
     tokens: &[usize],

@@ -2,7 +2,7 @@
 //! embedding vị trí. Chỉ dùng thư viện chuẩn; ma trận là danh sách hàng `Vec<Vec<f64>>`.
 
 // ANCHOR: layer_norm_backward
-/// Bài 7.1 — phương trình (7.7) cho một hàng: cho `x`, `γ` và `dy = ∂L/∂y` với
+/// Bài 7.1 — phương trình (7.8) cho một hàng: cho `x`, `γ` và `dy = ∂L/∂y` với
 /// `y = γ ⊙ (x − μ)/σ + β`, `σ = √(var(x) + ε)`, `ε = 1e-5`, trả `∂L/∂x`.
 pub fn layer_norm_backward(x: &[f64], gamma: &[f64], dy: &[f64]) -> Vec<f64> {
     todo!("tính μ, σ, x̂; g = γ ⊙ dy; dx = (g − mean(g) − x̂ · mean(g ⊙ x̂)) / σ")
@@ -18,7 +18,7 @@ pub fn causal_attention(scores: &[Vec<f64>]) -> Vec<Vec<f64>> {
 // ANCHOR_END: causal_attention
 
 // ANCHOR: embedding_gradients
-/// Bài 7.3 — phương trình (7.9): cho `δ_t = ∂L/∂z_t` (T hàng) và các token đầu vào `x_t`, trả
+/// Bài 7.3 — phương trình (7.10): cho `δ_t = ∂L/∂z_t` (T hàng) và các token đầu vào `x_t`, trả
 /// `(∂L/∂E, ∂L/∂P)` của nhánh vào, với `E` có `vocab` hàng và `P` có `T` hàng.
 pub fn embedding_gradients(
     delta: &[Vec<f64>],
