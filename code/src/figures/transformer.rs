@@ -22,7 +22,7 @@ pub const FIGURES: &[Figure] = &[
     },
     Figure {
         name: "attention_pattern",
-        caption: "Trọng số chú ý A của mô hình đã huấn luyện trên chuỗi mẫu BOS 3 5 1 8 3 5 1 8 (hàng: vị trí đang dự đoán, cột: vị trí được đọc; xanh đậm = gần 1, trắng = gần 0, xám = bị mặt nạ nhân quả che). Ở nửa sau, vị trí t đọc vị trí t − 3, nơi có token kế tiếp cần chép; ở nửa đầu, không có gì để chép, mọi vị trí đọc BOS.",
+        caption: "Trọng số chú ý A của mô hình đã huấn luyện trên chuỗi mẫu BOS 3 5 1 8 3 5 1 8 (hàng: vị trí đang dự đoán, cột: vị trí được đọc; xanh đậm = gần 1, trắng = gần 0, xám = bị mặt nạ nhân quả che). Ở nửa sau, vị trí t đọc vị trí t − 3, nơi có token kế tiếp cần chép; ở nửa đầu không có gì để chép (token kế tiếp độc lập với quá khứ), nên nhìn vào đâu cũng như nhau.",
         render: attention_pattern,
     },
 ];
