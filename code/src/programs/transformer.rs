@@ -1,6 +1,6 @@
 //! Chương trình minh hoạ chương 7: huấn luyện GPT nhỏ và đo gradient tới E theo từng nhánh.
 
-use super::{Output, Program};
+use super::{vi, Output, Program};
 use crate::error::{Error, Result};
 use crate::transformer::model::forward;
 use crate::transformer::train::{achievable_loss, book_run, window_mean, BOOK_RUN, SAMPLE};
@@ -61,15 +61,12 @@ fn transformer_training() -> Result<Output> {
         let cells: Vec<String> = row.iter().map(|a| format!("{a:.2}")).collect();
         out.line(format!("  {}", cells.join(" ")));
     }
-    out.value("params", run.params.to_vec().len());
-    out.value("steps", cfg.steps);
-    out.value("start", format!("{start:.3}"));
-    out.value("end", format!("{end:.3}"));
-    out.value("uniform", format!("{uniform:.3}"));
-    out.value(
-        "achievable",
-        format!("{:.3}", achievable_loss(cfg.model.vocab)),
-    );
+    out.value("params", vi(run.params.to_vec().len() as f64, 0));
+    out.value("steps", vi(cfg.steps as f64, 0));
+    out.value("start", vi(start, 3));
+    out.value("end", vi(end, 3));
+    out.value("uniform", vi(uniform, 3));
+    out.value("achievable", vi(achievable_loss(cfg.model.vocab), 3));
     Ok(out)
 }
 // ANCHOR_END: transformer_training
@@ -97,13 +94,13 @@ fn gradient_routes() -> Result<Output> {
     out.line(format!(
         "‖∇E vào‖ / ‖∇E ra‖: 10 bước đầu {early:.3}, 50 bước cuối {late:.3}"
     ));
-    out.value("out0", format!("{:.3}", first.output));
-    out.value("in0", format!("{:.3}", first.input));
-    out.value("att0", format!("{:.3}", first.input_attention));
-    out.value("skip0", format!("{:.3}", first.input_skip));
-    out.value("pos0", format!("{:.3}", first.position));
-    out.value("ratio_early", format!("{early:.2}"));
-    out.value("ratio_late", format!("{late:.2}"));
+    out.value("out0", vi(first.output, 3));
+    out.value("in0", vi(first.input, 3));
+    out.value("att0", vi(first.input_attention, 3));
+    out.value("skip0", vi(first.input_skip, 3));
+    out.value("pos0", vi(first.position, 3));
+    out.value("ratio_early", vi(early, 2));
+    out.value("ratio_late", vi(late, 2));
     Ok(out)
 }
 // ANCHOR_END: gradient_routes
