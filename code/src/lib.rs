@@ -17,5 +17,6 @@ pub mod geometry;
 pub mod gradcheck;
 pub mod programs;
 pub mod softmax;
+pub mod transformer;
 
 pub use error::{Error, Result};

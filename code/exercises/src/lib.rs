@@ -58,6 +58,7 @@ pub fn all() -> Vec<Exercise> {
         checks::softmax::EXERCISES,
         checks::dynamics::EXERCISES,
         checks::geometry::EXERCISES,
+        checks::transformer::EXERCISES,
     ]
     .concat()
 }

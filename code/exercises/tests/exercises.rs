@@ -38,4 +38,7 @@ exercise_tests! {
     bai_9_1_correlation = "9.1",
     bai_9_2_neighbour_purity = "9.2",
     bai_9_3_anisotropy = "9.3",
+    bai_7_1_layer_norm_backward = "7.1",
+    bai_7_2_causal_attention = "7.2",
+    bai_7_3_embedding_gradients = "7.3",
 }

@@ -9,6 +9,7 @@ mod dynamics;
 mod embedding;
 mod geometry;
 pub mod style;
+mod transformer;
 
 use crate::error::Result;
 
@@ -30,6 +31,7 @@ pub fn all() -> Vec<Figure> {
         cross_entropy::FIGURES,
         dynamics::FIGURES,
         geometry::FIGURES,
+        transformer::FIGURES,
     ]
     .concat()
 }

@@ -7,6 +7,7 @@ mod cross_entropy;
 mod dynamics;
 mod embedding;
 mod geometry;
+mod transformer;
 
 use std::process::ExitCode;
 
@@ -80,6 +81,7 @@ pub fn all() -> Vec<Program> {
         cross_entropy::PROGRAMS,
         dynamics::PROGRAMS,
         geometry::PROGRAMS,
+        transformer::PROGRAMS,
     ]
     .concat()
 }

@@ -4,6 +4,7 @@ pub mod dynamics;
 pub mod embedding;
 pub mod geometry;
 pub mod softmax;
+pub mod transformer;
 
 /// So hai số với sai số tương đối `rel` (và sàn tuyệt đối `rel` quanh 0).
 pub fn close(a: f64, b: f64, rel: f64) -> bool {

@@ -4,3 +4,4 @@ pub mod dynamics;
 pub mod embedding;
 pub mod geometry;
 pub mod softmax;
+pub mod transformer;

@@ -6,3 +6,4 @@ pub mod dynamics;
 pub mod embedding;
 pub mod geometry;
 pub mod softmax;
+pub mod transformer;
