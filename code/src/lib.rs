@@ -11,6 +11,9 @@ pub mod embedding;
 pub mod error;
 pub mod figures;
 pub mod gradcheck;
+pub mod gradient;
+pub mod hessian;
+pub mod information;
 pub mod programs;
 pub mod softmax;
 
