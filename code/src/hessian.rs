@@ -11,12 +11,15 @@ use crate::softmax::softmax;
 // ANCHOR: softmax_hessian
 /// Phương trình (5.1): Hessian của `L = −log softmax(z)_y` theo z: `H = diag(P) − P Pᵀ`,
 /// tức `H_ii = P_i (1 − P_i)` và `H_ij = −P_i P_j` (không phụ thuộc token đúng y).
+/// Đường chéo được tính là `P_i Σ_{j≠i} P_j` (bằng `P_i (1 − P_i)` vì `Σ_j P_j = 1`): khi `P_i ≈ 1`,
+/// phép trừ `1 − P_i` triệt tiêu hết chữ số và làm H mất tính nửa xác định dương.
 pub fn softmax_hessian(logits: &[f64]) -> Result<Array2<f64>> {
     let p = softmax(logits)?;
     let v = p.len();
     Ok(Array2::from_shape_fn((v, v), |(i, j)| {
         if i == j {
-            p[i] * (1.0 - p[i])
+            let rest: f64 = (0..v).filter(|&k| k != i).map(|k| p[k]).sum();
+            p[i] * rest
         } else {
             -p[i] * p[j]
         }
@@ -44,8 +47,8 @@ pub fn symmetric_eigenvalues(m: &Array2<f64>) -> Result<Vec<f64>> {
         .flat_map(|i| (0..i).map(move |j| (i, j)))
         .map(|(i, j)| (m[[i, j]] - m[[j, i]]).abs())
         .fold(0.0, f64::max);
-    let scale = m.iter().fold(1.0_f64, |a, &b| a.max(b.abs()));
-    if asymmetry > 1e-9 * scale {
+    let largest = m.iter().fold(0.0_f64, |a, &b| a.max(b.abs()));
+    if asymmetry > 1e-9 * largest {
         return Err(Error::InvalidParameter {
             what: "ma trận",
             reason: format!("không đối xứng (lệch {asymmetry:e})"),
