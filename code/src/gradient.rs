@@ -88,6 +88,16 @@ pub fn output_gradient(
 }
 // ANCHOR_END: output_gradient
 
+/// Ví dụ 2-D dùng chung cho hình và chương trình của chương 3: bốn hàng `w_i` của W (V = 4, d = 2),
+/// vector ẩn `h`, token đúng 0 và tốc độ học `η`.
+pub const EXAMPLE_W: [[f64; 2]; 4] = [[-0.6, 1.0], [1.2, 0.4], [0.3, -1.1], [-1.2, -0.5]];
+/// Vector ẩn `h` của ví dụ 2-D.
+pub const EXAMPLE_H: [f64; 2] = [1.5, 1.0];
+/// Token đúng của ví dụ 2-D.
+pub const EXAMPLE_TARGET: usize = 0;
+/// Tốc độ học của ví dụ 2-D (lớn để bước đi nhìn thấy được trên hình).
+pub const EXAMPLE_LR: f64 = 0.5;
+
 // ANCHOR: sgd_step
 /// Phương trình (3.6): một bước hạ gradient trên W, `w_i ← w_i − η (P_i − y_i) h`; trả về W mới.
 pub fn sgd_step_output(

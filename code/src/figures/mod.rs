@@ -6,6 +6,9 @@
 
 mod cross_entropy;
 mod embedding;
+mod gradient;
+mod hessian;
+mod information;
 pub mod style;
 
 use crate::error::Result;
@@ -23,7 +26,14 @@ pub struct Figure {
 
 /// Tất cả các hình, theo thứ tự chương.
 pub fn all() -> Vec<Figure> {
-    [embedding::FIGURES, cross_entropy::FIGURES].concat()
+    [
+        embedding::FIGURES,
+        cross_entropy::FIGURES,
+        gradient::FIGURES,
+        hessian::FIGURES,
+        information::FIGURES,
+    ]
+    .concat()
 }
 
 /// Tìm hình theo tên.
