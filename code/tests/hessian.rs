@@ -247,7 +247,7 @@ proptest! {
     }
 }
 
-/// Ngưỡng tràn số của cách ngây thơ trong f32 (5.7): z = 88 còn đúng, z = 89 > ln(f32::MAX) cho NaN,
+/// Ngưỡng tràn số của cách ngây thơ trong f32 (5.7): z = 88 còn hữu hạn, z = 89 > ln(f32::MAX) cho ∞ hoặc NaN,
 /// còn cách ổn định đúng ở cả hai (so với f64).
 #[test]
 fn claim_5_naive_f32_overflows_at_89() {

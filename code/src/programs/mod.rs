@@ -5,6 +5,9 @@
 
 mod cross_entropy;
 mod embedding;
+mod gradient;
+mod hessian;
+mod information;
 
 use std::process::ExitCode;
 
@@ -51,7 +54,20 @@ pub struct Program {
 
 /// Tất cả các chương trình.
 pub fn all() -> Vec<Program> {
-    [embedding::PROGRAMS, cross_entropy::PROGRAMS].concat()
+    [
+        embedding::PROGRAMS,
+        cross_entropy::PROGRAMS,
+        gradient::PROGRAMS,
+        hessian::PROGRAMS,
+        information::PROGRAMS,
+    ]
+    .concat()
+}
+
+/// Định dạng vector với 4 chữ số thập phân: `[0.1000, -2.0000]`.
+fn fmt_vec(v: &[f64]) -> String {
+    let items: Vec<String> = v.iter().map(|x| format!("{x:.4}")).collect();
+    format!("[{}]", items.join(", "))
 }
 
 /// Tìm chương trình theo tên.
