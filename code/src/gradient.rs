@@ -68,11 +68,7 @@ pub struct OutputGradient {
 
 // ANCHOR: output_gradient
 /// Phương trình (3.3) và (3.4): `∂L/∂W = (P − y) hᵀ` và `∂L/∂h = Wᵀ(P − y) = Σ_i P_i w_i − w_y`.
-pub fn output_gradient(
-    w: ArrayView2<'_, f64>,
-    h: &[f64],
-    target: usize,
-) -> Result<OutputGradient> {
+pub fn output_gradient(w: ArrayView2<'_, f64>, h: &[f64], target: usize) -> Result<OutputGradient> {
     let z = output_logits(w, h)?;
     let g = logit_gradient(&z, target)?;
     let p = Array1::from(softmax(&z)?);

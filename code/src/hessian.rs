@@ -55,7 +55,11 @@ pub fn symmetric_eigenvalues(m: &Array2<f64>) -> Result<Vec<f64>> {
         });
     }
     let matrix = DMatrix::from_fn(rows, cols, |i, j| m[[i, j]]);
-    let mut values: Vec<f64> = SymmetricEigen::new(matrix).eigenvalues.iter().copied().collect();
+    let mut values: Vec<f64> = SymmetricEigen::new(matrix)
+        .eigenvalues
+        .iter()
+        .copied()
+        .collect();
     values.sort_by(|a, b| b.total_cmp(a));
     Ok(values)
 }

@@ -16,7 +16,11 @@ pub fn check_distribution(what: &'static str, p: &[f64]) -> Result<()> {
     if p.is_empty() {
         return invalid("rỗng".into());
     }
-    if let Some((i, x)) = p.iter().enumerate().find(|(_, x)| !(x.is_finite() && **x >= 0.0)) {
+    if let Some((i, x)) = p
+        .iter()
+        .enumerate()
+        .find(|(_, x)| !(x.is_finite() && **x >= 0.0))
+    {
         return invalid(format!("phần tử {i} = {x} không phải số hữu hạn ≥ 0"));
     }
     let sum: f64 = p.iter().sum();
@@ -36,7 +40,11 @@ fn check_pair(p: &[f64], q: &[f64]) -> Result<()> {
 /// Phương trình (6.1): entropy `H(p) = −Σ_i p_i log p_i` (nat), với `0 · log 0 = 0`.
 pub fn entropy(p: &[f64]) -> Result<f64> {
     check_distribution("p", p)?;
-    Ok(-p.iter().filter(|&&x| x > 0.0).map(|&x| x * x.ln()).sum::<f64>())
+    Ok(-p
+        .iter()
+        .filter(|&&x| x > 0.0)
+        .map(|&x| x * x.ln())
+        .sum::<f64>())
 }
 // ANCHOR_END: entropy
 
@@ -81,7 +89,9 @@ pub fn empirical_distribution(data: &[usize], vocab: usize) -> Result<Vec<f64>> 
     }
     let mut counts = vec![0.0; vocab];
     for &x in data {
-        *counts.get_mut(x).ok_or(Error::TokenOutOfRange { id: x, vocab })? += 1.0;
+        *counts
+            .get_mut(x)
+            .ok_or(Error::TokenOutOfRange { id: x, vocab })? += 1.0;
     }
     Ok(counts.into_iter().map(|c| c / data.len() as f64).collect())
 }

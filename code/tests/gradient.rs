@@ -75,7 +75,10 @@ proptest! {
 fn eq_3_2_equal_logits_closed_form() {
     let g = logit_gradient(&[3.0; 4], 2).unwrap();
     let want = [0.25, 0.25, -0.75, 0.25];
-    assert!(g.iter().zip(want).all(|(a, b)| (a - b).abs() <= 1e-15), "{g:?}");
+    assert!(
+        g.iter().zip(want).all(|(a, b)| (a - b).abs() <= 1e-15),
+        "{g:?}"
+    );
 }
 
 fn layer(seed: u64, v: usize, d: usize) -> (Array2<f64>, Vec<f64>) {
@@ -113,7 +116,9 @@ fn eq_3_4_hidden_gradient_expected_minus_true() {
         let analytic = grad.h.to_vec();
         check_gradient(|x| output_loss(w.view(), x, y), &analytic, &h, TOL).unwrap();
         let matrix_form = w.t().dot(&ndarray::Array1::from(grad.logits.clone()));
-        let gap = (&matrix_form - &grad.h).mapv(f64::abs).fold(0.0_f64, |a, &b| a.max(b));
+        let gap = (&matrix_form - &grad.h)
+            .mapv(f64::abs)
+            .fold(0.0_f64, |a, &b| a.max(b));
         assert!(gap <= 1e-12, "Wᵀ(P − y) lệch E_P[w] − w_y: {gap:e}");
     }
 }
@@ -125,7 +130,12 @@ fn tied_model(seed: u64) -> TiedModel {
     TiedModel::new(e, a).unwrap()
 }
 
-fn tied_flat_loss(x: &[f64], model: &TiedModel, ctx: &[usize], y: usize) -> embedding_loss::Result<f64> {
+fn tied_flat_loss(
+    x: &[f64],
+    model: &TiedModel,
+    ctx: &[usize],
+    y: usize,
+) -> embedding_loss::Result<f64> {
     let e = Array2::from_shape_vec(model.e.dim(), x.to_vec()).expect("kích thước cố định");
     TiedModel::new(e, model.a.clone())?.loss(ctx, y)
 }
@@ -146,7 +156,8 @@ fn eq_3_5_tied_full_gradient_matches_finite_differences() {
             let a_flat: Vec<f64> = model.a.iter().copied().collect();
             let a_grad: Vec<f64> = grad.a.iter().copied().collect();
             let loss_a = |x: &[f64]| {
-                let a = Array2::from_shape_vec(model.a.dim(), x.to_vec()).expect("kích thước cố định");
+                let a =
+                    Array2::from_shape_vec(model.a.dim(), x.to_vec()).expect("kích thước cố định");
                 TiedModel::new(model.e.clone(), a)?.loss(ctx, y)
             };
             check_gradient(loss_a, &a_grad, &a_flat, TOL).unwrap();
@@ -163,13 +174,20 @@ fn eq_3_5_output_side_alone_is_wrong() {
         for (ctx, y) in CONTEXTS {
             let grad = model.gradient(ctx, y).unwrap();
             let flat: Vec<f64> = model.e.iter().copied().collect();
-            let numeric = numerical_gradient(|x| tied_flat_loss(x, &model, ctx, y), &flat, STEP).unwrap();
+            let numeric =
+                numerical_gradient(|x| tied_flat_loss(x, &model, ctx, y), &flat, STEP).unwrap();
             let output_only: Vec<f64> = grad.e_output.iter().copied().collect();
             let err = max_relative_error(&output_only, &numeric).unwrap();
-            assert!(err > 1e-2, "hạt {seed}, ngữ cảnh {ctx:?}: chỉ đường đầu ra mà sai số chỉ {err:e}");
+            assert!(
+                err > 1e-2,
+                "hạt {seed}, ngữ cảnh {ctx:?}: chỉ đường đầu ra mà sai số chỉ {err:e}"
+            );
             // Công thức của bài gốc, tính độc lập từ P và h.
             let e = model.e.view();
-            let mean = ctx.iter().fold(ndarray::Array1::zeros(3), |acc, &c| acc + e.row(c)) / ctx.len() as f64;
+            let mean = ctx
+                .iter()
+                .fold(ndarray::Array1::zeros(3), |acc, &c| acc + e.row(c))
+                / ctx.len() as f64;
             let h = model.a.dot(&mean).mapv(f64::tanh);
             let p = softmax(&e.dot(&h).to_vec()).unwrap();
             for i in 0..6 {

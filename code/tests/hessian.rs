@@ -151,7 +151,10 @@ proptest! {
 #[test]
 fn eq_5_5_half_is_attained() {
     let eig = symmetric_eigenvalues(&softmax_hessian(&[0.3, 0.3]).unwrap()).unwrap();
-    assert!((eig[0] - 0.5).abs() <= 1e-15 && eig[1].abs() <= 1e-15, "{eig:?}");
+    assert!(
+        (eig[0] - 0.5).abs() <= 1e-15 && eig[1].abs() <= 1e-15,
+        "{eig:?}"
+    );
 }
 
 /// Gradient giải tích của ví dụ (5.6) khớp sai phân trung tâm của L tại 20 điểm ngẫu nhiên có hạt giống.
@@ -171,8 +174,13 @@ fn eq_5_6_saddle_gradient_matches_finite_differences() {
 #[test]
 fn eq_5_6_saddle_has_negative_eigenvalue() {
     let h = numerical_hessian(saddle_gradient, &[0.0; 3]);
-    let closed = Array2::from_shape_vec((3, 3), vec![0.0, -0.5, 0.5, -0.5, 0.0, 0.0, 0.5, 0.0, 0.0]).unwrap();
-    assert!((&h - &closed).mapv(f64::abs).iter().all(|&d| d <= 1e-9), "{h}");
+    let closed =
+        Array2::from_shape_vec((3, 3), vec![0.0, -0.5, 0.5, -0.5, 0.0, 0.0, 0.5, 0.0, 0.0])
+            .unwrap();
+    assert!(
+        (&h - &closed).mapv(f64::abs).iter().all(|&d| d <= 1e-9),
+        "{h}"
+    );
     let sym = (&h + &h.t()) / 2.0;
     let eig = symmetric_eigenvalues(&sym).unwrap();
     let r = std::f64::consts::FRAC_1_SQRT_2;
@@ -268,11 +276,20 @@ fn claim_5_one_minus_p_cancels() {
     let z = [0.0, 40.0];
     let p = softmax(&z).unwrap();
     assert_eq!(p[1], 1.0, "P_1 phải làm tròn thành đúng 1 trong f64");
-    let naive = Array2::from_shape_fn((2, 2), |(i, j)| if i == j { p[i] * (1.0 - p[i]) } else { -p[i] * p[j] });
+    let naive = Array2::from_shape_fn((2, 2), |(i, j)| {
+        if i == j {
+            p[i] * (1.0 - p[i])
+        } else {
+            -p[i] * p[j]
+        }
+    });
     let naive_eig = symmetric_eigenvalues(&naive).unwrap();
     assert!(naive_eig[1] < -0.5 * p[0], "{naive_eig:?}");
     let eig = symmetric_eigenvalues(&softmax_hessian(&z).unwrap()).unwrap();
-    assert!(eig[1] >= 0.0 && (eig[0] - 2.0 * p[0]).abs() <= 1e-12 * p[0], "{eig:?}");
+    assert!(
+        eig[1] >= 0.0 && (eig[0] - 2.0 * p[0]).abs() <= 1e-12 * p[0],
+        "{eig:?}"
+    );
 }
 
 /// Softmax ở logit bằng nhau và rất lớn (|c| tới 1e300) vẫn cho đúng 1/V: phép tính exp(z_i − lse) cũ cho
@@ -282,7 +299,10 @@ fn claim_5_softmax_equal_huge_logits() {
     for c in [1e17, -1e17, 1e300, -1e300, 629.79] {
         for v in [2usize, 3, 7] {
             let p = softmax(&vec![c; v]).unwrap();
-            assert!(p.iter().all(|&x| (x - 1.0 / v as f64).abs() <= 1e-15), "c = {c}: {p:?}");
+            assert!(
+                p.iter().all(|&x| (x - 1.0 / v as f64).abs() <= 1e-15),
+                "c = {c}: {p:?}"
+            );
         }
     }
 }
@@ -291,7 +311,10 @@ fn claim_5_softmax_equal_huge_logits() {
 #[test]
 fn invalid_inputs_are_errors() {
     assert!(symmetric_eigenvalues(&Array2::zeros((2, 3))).is_err());
-    assert!(symmetric_eigenvalues(&Array2::from_shape_vec((2, 2), vec![1.0, 2.0, 0.0, 1.0]).unwrap()).is_err());
+    assert!(symmetric_eigenvalues(
+        &Array2::from_shape_vec((2, 2), vec![1.0, 2.0, 0.0, 1.0]).unwrap()
+    )
+    .is_err());
     assert!(symmetric_eigenvalues(&Array2::zeros((0, 0))).is_err());
     assert!(saddle_loss(&[1.0, 2.0]).is_err());
     assert!(softmax_hessian(&[f64::NAN, 0.0]).is_err());

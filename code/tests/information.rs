@@ -14,15 +14,14 @@ use rand_chacha::ChaCha8Rng;
 
 /// Phân phối ngẫu nhiên: trọng số ≥ 0 chuẩn hoá, có thể có phần tử bằng 0 và phần tử rất nhỏ.
 fn distribution(len: usize) -> impl Strategy<Value = Vec<f64>> {
-    prop::collection::vec(
-        prop_oneof![Just(0.0), 1e-12..1e-6f64, 0.0..1.0f64],
-        len,
-    )
-    .prop_filter("cần ít nhất một phần tử dương", |w| w.iter().any(|&x| x > 1e-3))
-    .prop_map(|w| {
-        let s: f64 = w.iter().sum();
-        w.into_iter().map(|x| x / s).collect()
-    })
+    prop::collection::vec(prop_oneof![Just(0.0), 1e-12..1e-6f64, 0.0..1.0f64], len)
+        .prop_filter("cần ít nhất một phần tử dương", |w| {
+            w.iter().any(|&x| x > 1e-3)
+        })
+        .prop_map(|w| {
+            let s: f64 = w.iter().sum();
+            w.into_iter().map(|x| x / s).collect()
+        })
 }
 
 /// Phân phối với mọi phần tử dương (để KL hữu hạn khi đóng vai q).
@@ -158,8 +157,14 @@ proptest! {
 /// (f64::INFINITY), không phải NaN hay lỗi; Bernoulli khớp dạng đóng −a ln b − (1−a) ln(1−b).
 #[test]
 fn eq_6_2_cross_entropy_conventions() {
-    assert_eq!(cross_entropy_pq(&[0.5, 0.5, 0.0], &[0.5, 0.5, 0.0]).unwrap(), std::f64::consts::LN_2);
-    assert_eq!(cross_entropy_pq(&[0.5, 0.5, 0.0], &[1.0, 0.0, 0.0]).unwrap(), f64::INFINITY);
+    assert_eq!(
+        cross_entropy_pq(&[0.5, 0.5, 0.0], &[0.5, 0.5, 0.0]).unwrap(),
+        std::f64::consts::LN_2
+    );
+    assert_eq!(
+        cross_entropy_pq(&[0.5, 0.5, 0.0], &[1.0, 0.0, 0.0]).unwrap(),
+        f64::INFINITY
+    );
     let (a, b) = (0.2_f64, 0.7_f64);
     let want = -(a * b.ln() + (1.0 - a) * (1.0 - b).ln());
     assert!((cross_entropy_pq(&[a, 1.0 - a], &[b, 1.0 - b]).unwrap() - want).abs() <= 1e-15);
@@ -199,7 +204,10 @@ fn invalid_distributions_are_errors() {
     assert!(bad(entropy(&[1.5, -0.5])));
     assert!(bad(entropy(&[f64::NAN, 1.0])));
     assert!(bad(cross_entropy_pq(&[0.5, 0.5], &[0.5, 0.6])));
-    assert!(matches!(kl_divergence(&[1.0], &[0.5, 0.5]), Err(Error::ShapeMismatch { .. })));
+    assert!(matches!(
+        kl_divergence(&[1.0], &[0.5, 0.5]),
+        Err(Error::ShapeMismatch { .. })
+    ));
     assert!(check_distribution("p", &[0.3, 0.7 + 1e-10]).is_ok());
     assert!(empirical_distribution(&[0, 5], 3).is_err());
     assert!(empirical_distribution(&[], 3).is_err());

@@ -32,4 +32,10 @@ exercise_tests! {
     bai_2_1_softmax = "2.1",
     bai_2_2_cross_entropy = "2.2",
     bai_2_3_perplexity = "2.3",
+    bai_3_1_softmax_jacobian = "3.1",
+    bai_3_2_hidden_gradient = "3.2",
+    bai_5_1_hessian = "5.1",
+    bai_5_2_variance = "5.2",
+    bai_6_1_kl = "6.1",
+    bai_6_2_entropy_bits = "6.2",
 }

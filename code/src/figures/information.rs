@@ -27,7 +27,11 @@ fn ce_decomposition() -> Result<String> {
     let hp = entropy(&P)?;
     for k in 0..=100 {
         let t = f64::from(k) / 100.0;
-        let q: Vec<f64> = START.iter().zip(P).map(|(s, p)| (1.0 - t) * s + t * p).collect();
+        let q: Vec<f64> = START
+            .iter()
+            .zip(P)
+            .map(|(s, p)| (1.0 - t) * s + t * p)
+            .collect();
         ce.push((t, cross_entropy_pq(&P, &q)?));
         h.push((t, hp));
         kl.push((t, kl_divergence(&P, &q)?));
@@ -41,9 +45,18 @@ fn ce_decomposition() -> Result<String> {
             y_range: 0.0..3.0,
         },
         &[
-            Series { label: "H(p, q_t)".into(), points: ce },
-            Series { label: "H(p)".into(), points: h },
-            Series { label: "KL(p‖q_t)".into(), points: kl },
+            Series {
+                label: "H(p, q_t)".into(),
+                points: ce,
+            },
+            Series {
+                label: "H(p)".into(),
+                points: h,
+            },
+            Series {
+                label: "KL(p‖q_t)".into(),
+                points: kl,
+            },
         ],
     )
 }
@@ -66,8 +79,14 @@ fn kl_asymmetry() -> Result<String> {
             y_range: 0.0..3.2,
         },
         &[
-            Series { label: "KL(p‖q)".into(), points: forward },
-            Series { label: "KL(q‖p)".into(), points: backward },
+            Series {
+                label: "KL(p‖q)".into(),
+                points: forward,
+            },
+            Series {
+                label: "KL(q‖p)".into(),
+                points: backward,
+            },
         ],
     )
 }

@@ -47,7 +47,10 @@ fn hessian_spectrum() -> Result<Output> {
         out.line(format!("    {}", fmt_vec(&row.to_vec())));
     }
     out.line(format!("trị riêng λ (SymmetricEigen) = {}", fmt_vec(&eig)));
-    out.line(format!("P đã sắp giảm dần             = {}", fmt_vec(&sorted)));
+    out.line(format!(
+        "P đã sắp giảm dần             = {}",
+        fmt_vec(&sorted)
+    ));
     out.line(format!(
         "cận (5.5): min(P_max, 2 max P(1 − P)) = {bound:.4} ≥ λ_max = {:.4}",
         eig[0]

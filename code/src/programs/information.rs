@@ -34,10 +34,7 @@ fn entropy_kl() -> Result<Output> {
     );
     let mut out = Output::default();
     out.line(format!("p = {}, q = {} (đều)", fmt_vec(&p), fmt_vec(&q)));
-    out.line(format!(
-        "H(p) = {h:.4} nat = {:.4} bit",
-        nats_to_bits(h)
-    ));
+    out.line(format!("H(p) = {h:.4} nat = {:.4} bit", nats_to_bits(h)));
     out.line(format!(
         "H(p, q) = {ce:.4},  H(p) + KL(p‖q) = {h:.4} + {kl:.4} = {:.4}",
         h + kl
@@ -70,7 +67,11 @@ fn mle_counts() -> Result<Output> {
     let mle = empirical_distribution(&data, vocab.len())?;
     let best = empirical_cross_entropy(&data, &mle)?;
     let mut out = Output::default();
-    out.line(format!("N = {} token, p̂ = n_k / N = {}", data.len(), fmt_vec(&mle)));
+    out.line(format!(
+        "N = {} token, p̂ = n_k / N = {}",
+        data.len(),
+        fmt_vec(&mle)
+    ));
     out.line(format!(
         "entropy chéo thực nghiệm tại p̂: {best:.4} nat = H(p̂) = {:.4}",
         entropy(&mle)?
@@ -83,7 +84,10 @@ fn mle_counts() -> Result<Output> {
     let mut rng = ChaCha8Rng::seed_from_u64(6);
     let mut worst_gap = f64::INFINITY;
     for _ in 0..1000 {
-        let nudged: Vec<f64> = mle.iter().map(|&m| m + rng.random_range(0.0..0.02)).collect();
+        let nudged: Vec<f64> = mle
+            .iter()
+            .map(|&m| m + rng.random_range(0.0..0.02))
+            .collect();
         let s: f64 = nudged.iter().sum();
         let q: Vec<f64> = nudged.into_iter().map(|x| x / s).collect();
         worst_gap = worst_gap.min(empirical_cross_entropy(&data, &q)? - best);

@@ -3,4 +3,7 @@
 #![allow(unused_variables)]
 
 pub mod embedding;
+pub mod gradient;
+pub mod hessian;
+pub mod information;
 pub mod softmax;
