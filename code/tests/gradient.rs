@@ -190,8 +190,8 @@ fn eq_3_5_output_side_alone_is_wrong() {
                 / ctx.len() as f64;
             let h = model.a.dot(&mean).mapv(f64::tanh);
             let p = softmax(&e.dot(&h).to_vec()).unwrap();
-            for i in 0..6 {
-                let coef = if i == y { p[i] - 1.0 } else { p[i] };
+            for (i, &pi) in p.iter().enumerate() {
+                let coef = if i == y { pi - 1.0 } else { pi };
                 for k in 0..3 {
                     assert!((grad.e_output[[i, k]] - coef * h[k]).abs() <= 1e-12);
                 }

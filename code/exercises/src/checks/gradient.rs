@@ -65,7 +65,10 @@ fn check_jacobian(f: fn(&[f64]) -> Vec<Vec<f64>>) -> Result<(), String> {
     Ok(())
 }
 
-fn check_hidden(f: fn(&[Vec<f64>], &[f64], usize) -> Vec<f64>) -> Result<(), String> {
+/// Chữ ký của bài 3.2.
+type HiddenGradient = fn(&[Vec<f64>], &[f64], usize) -> Vec<f64>;
+
+fn check_hidden(f: HiddenGradient) -> Result<(), String> {
     let w = vec![
         vec![0.5, -1.0, 0.2],
         vec![1.5, 0.3, -0.7],
