@@ -12,7 +12,7 @@ pub const STEP: f64 = 1e-5;
 pub const FLOOR: f64 = 1e-3;
 
 // ANCHOR: numerical_gradient
-/// Phương trình (3.7): gradient số của `f` tại `x` bằng sai phân trung tâm với bước `h`.
+/// Phương trình (3.5): gradient số của `f` tại `x` bằng sai phân trung tâm với bước `h`.
 pub fn numerical_gradient<F>(mut f: F, x: &[f64], h: f64) -> Result<Vec<f64>>
 where
     F: FnMut(&[f64]) -> Result<f64>,
@@ -34,7 +34,7 @@ where
 // ANCHOR_END: numerical_gradient
 
 // ANCHOR: relative_error
-/// Phương trình (3.8): sai số tương đối theo thang của cả vector giữa gradient giải tích `a` và gradient
+/// Phương trình (3.6): sai số tương đối theo thang của cả vector giữa gradient giải tích `a` và gradient
 /// số `n`: `max_i |a_i − n_i| / max(max_i |a_i|, max_i |n_i|, FLOOR)`. Sai số của sai phân là sai số
 /// tuyệt đối (~ε|f|/h), nên so từng thành phần rất nhỏ theo tỉ lệ của chính nó chỉ đo nhiễu làm tròn.
 pub fn max_relative_error(analytic: &[f64], numeric: &[f64]) -> Result<f64> {

@@ -95,7 +95,7 @@ pub const EXAMPLE_TARGET: usize = 0;
 pub const EXAMPLE_LR: f64 = 0.5;
 
 // ANCHOR: sgd_step
-/// Phương trình (3.6): một bước hạ gradient trên W, `w_i ← w_i − η (P_i − y_i) h`; trả về W mới.
+/// Phương trình (3.8): một bước hạ gradient trên W, `w_i ← w_i − η (P_i − y_i) h`; trả về W mới.
 pub fn sgd_step_output(
     w: ArrayView2<'_, f64>,
     h: &[f64],
@@ -142,7 +142,7 @@ pub struct TiedGradient {
 }
 
 impl TiedGradient {
-    /// Phương trình (3.5): gradient đầy đủ của E là tổng hai đường.
+    /// Phương trình (3.7): gradient đầy đủ của E là tổng hai đường.
     pub fn e_full(&self) -> Array2<f64> {
         &self.e_output + &self.e_input
     }
@@ -195,7 +195,7 @@ impl TiedModel {
     }
 
     // ANCHOR: tied_gradient
-    /// Phương trình (3.5): gradient của E = đường đầu ra `(P − y) hᵀ` + đường đầu vào
+    /// Phương trình (3.7): gradient của E = đường đầu ra `(P − y) hᵀ` + đường đầu vào
     /// `(1/k) Aᵀ[(1 − h⊙h) ⊙ Eᵀ(P − y)]` cộng vào mỗi hàng ngữ cảnh `e_{c_j}`.
     pub fn gradient(&self, context: &[usize], target: usize) -> Result<TiedGradient> {
         let fwd = self.forward(context, target)?;

@@ -142,10 +142,10 @@ fn tied_flat_loss(
 
 const CONTEXTS: [(&[usize], usize); 4] = [(&[0, 1], 2), (&[3], 3), (&[1, 1, 4], 1), (&[5, 2], 0)];
 
-/// Gradient đầy đủ của E khi chia sẻ trọng số (3.5) = đường đầu ra + đường đầu vào, khớp sai phân trung tâm
+/// Gradient đầy đủ của E khi chia sẻ trọng số (3.7) = đường đầu ra + đường đầu vào, khớp sai phân trung tâm
 /// trên mọi phần tử của E (kể cả khi token đúng nằm trong ngữ cảnh); ∂L/∂A cũng khớp.
 #[test]
-fn eq_3_5_tied_full_gradient_matches_finite_differences() {
+fn eq_3_7_tied_full_gradient_matches_finite_differences() {
     for seed in 0..10 {
         let model = tied_model(seed);
         for (ctx, y) in CONTEXTS {
@@ -168,7 +168,7 @@ fn eq_3_5_tied_full_gradient_matches_finite_differences() {
 /// Chỉ đường đầu ra (điều bài gốc viết) KHÔNG khớp sai phân trung tâm: sai số tương đối > 1e-2 ở mọi trường hợp;
 /// và đường đầu ra đúng bằng công thức của bài gốc: (P(y) − 1)h cho hàng đúng, P(i)h cho hàng khác.
 #[test]
-fn eq_3_5_output_side_alone_is_wrong() {
+fn eq_3_7_output_side_alone_is_wrong() {
     for seed in 0..10 {
         let model = tied_model(seed);
         for (ctx, y) in CONTEXTS {
@@ -200,9 +200,9 @@ fn eq_3_5_output_side_alone_is_wrong() {
     }
 }
 
-/// Một bước hạ gradient (3.6) đổi logit đúng một lượng Δz_i = −η (P_i − y_i) ‖h‖² (tính lại z từ W mới).
+/// Một bước hạ gradient (3.8) đổi logit đúng một lượng Δz_i = −η (P_i − y_i) ‖h‖² (tính lại z từ W mới).
 #[test]
-fn eq_3_6_step_changes_logits_in_closed_form() {
+fn eq_3_8_step_changes_logits_in_closed_form() {
     for seed in 0..20 {
         let (w, h) = layer(200 + seed, 5, 2);
         let y = seed as usize % 5;
@@ -218,7 +218,7 @@ fn eq_3_6_step_changes_logits_in_closed_form() {
     }
 }
 
-/// Sau một bước (3.6): hàng đúng tiến lại gần h (cosine tăng), mọi hàng khác lùi xa (cosine giảm),
+/// Sau một bước (3.8): hàng đúng tiến lại gần h (cosine tăng), mọi hàng khác lùi xa (cosine giảm),
 /// và mất mát giảm với η nhỏ — trên 50 cấu hình ngẫu nhiên có hạt giống.
 #[test]
 fn claim_3_step_pulls_true_row_pushes_others() {
@@ -242,10 +242,10 @@ fn claim_3_step_pulls_true_row_pushes_others() {
     }
 }
 
-/// Sai phân trung tâm (3.7) có sai số bậc hai: với f(x) = sin x · eˣ, sai số so với đạo hàm đóng giảm ≈ 4 lần
+/// Sai phân trung tâm (3.5) có sai số bậc hai: với f(x) = sin x · eˣ, sai số so với đạo hàm đóng giảm ≈ 4 lần
 /// khi h giảm một nửa, và dưới 1e-9 ở bước mặc định 1e-5.
 #[test]
-fn eq_3_7_central_difference_is_second_order() {
+fn eq_3_5_central_difference_is_second_order() {
     let f = |x: &[f64]| Ok(x[0].sin() * x[0].exp());
     let x = 0.7_f64;
     let exact = (x.cos() + x.sin()) * x.exp();
@@ -255,10 +255,10 @@ fn eq_3_7_central_difference_is_second_order() {
     assert!(err(STEP) < 1e-9);
 }
 
-/// Sai số tương đối (3.8) phân biệt được: gradient đúng qua ngưỡng 1e-6, gradient lệch 1e-4 ở một thành phần
+/// Sai số tương đối (3.6) phân biệt được: gradient đúng qua ngưỡng 1e-6, gradient lệch 1e-4 ở một thành phần
 /// bị bác bỏ, và gradient bằng 0 được so tuyệt đối nhờ sàn (không chia cho 0) mà vẫn bác bỏ được sai lệch 1e-6.
 #[test]
-fn eq_3_8_relative_error_accepts_right_rejects_wrong() {
+fn eq_3_6_relative_error_accepts_right_rejects_wrong() {
     let z = [0.3, -1.2, 2.0, 0.0];
     let g = logit_gradient(&z, 1).unwrap();
     assert!(check_gradient(|x| cross_entropy(x, 1), &g, &z, TOL).is_ok());

@@ -14,7 +14,7 @@ use proptest::prelude::*;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-/// Hessian số: hàng i là gradient số (3.7) của thành phần thứ i của gradient giải tích.
+/// Hessian số: hàng i là gradient số (3.5) của thành phần thứ i của gradient giải tích.
 fn numerical_hessian<G>(grad: G, x: &[f64]) -> Array2<f64>
 where
     G: Fn(&[f64]) -> embedding_loss::Result<Vec<f64>>,

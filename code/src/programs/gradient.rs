@@ -37,7 +37,7 @@ fn gradient_check() -> Result<Output> {
     out.line(format!("P − y            = {}", fmt_vec(&g)));
     out.line(format!("sai phân trung tâm = {}", fmt_vec(&numeric)));
     out.line(format!("sai số tương đối  = {err_logits:.1e}"));
-    // (3.5) trên mô hình chia sẻ trọng số: V = 6, d = 3, ngữ cảnh (0, 1), token đúng 2.
+    // (3.7) trên mô hình chia sẻ trọng số: V = 6, d = 3, ngữ cảnh (0, 1), token đúng 2.
     let mut rng = ChaCha8Rng::seed_from_u64(7);
     let e = Array2::from_shape_fn((6, 3), |_| rng.random_range(-1.0..1.0));
     let a = Array2::from_shape_fn((3, 3), |_| rng.random_range(-1.5..1.5));
@@ -63,7 +63,7 @@ fn gradient_check() -> Result<Output> {
     let err_output = max_relative_error(&as_vec(&grad.e_output), &numeric)?;
     out.line("mô hình chia sẻ trọng số (V = 6, d = 3, ngữ cảnh (0, 1), token đúng 2):");
     out.line(format!(
-        "  đầu ra + đầu vào (3.5): sai số tương đối = {err_full:.1e}"
+        "  đầu ra + đầu vào (3.7): sai số tương đối = {err_full:.1e}"
     ));
     out.line(format!(
         "  chỉ đường đầu ra      : sai số tương đối = {err_output:.2}"
