@@ -2,6 +2,8 @@
 //!
 //! `∂f/∂x_i ≈ (f(x + h e_i) − f(x − h e_i)) / (2h)`, sai số O(h²). Với f64 và `h = 1e-5`, sai số cắt cụt
 //! (~h² · f‴) và sai số làm tròn (~ε·|f|/h) đều cỡ 1e-10, nên ngưỡng tương đối 1e-6 có dư địa lớn.
+//! Sai số tương đối (3.6) đo theo thang của cả vector gradient, không theo từng thành phần: sai số của
+//! sai phân là tuyệt đối, nên một thành phần đúng bằng 1e-7 có sai lệch tương đối riêng cỡ 1e-3.
 
 use crate::error::{ensure_finite, ensure_len, Error, Result};
 
@@ -57,7 +59,7 @@ pub fn max_relative_error(analytic: &[f64], numeric: &[f64]) -> Result<f64> {
 }
 // ANCHOR_END: relative_error
 
-/// Kiểm gradient: trả sai số tương đối lớn nhất nếu ≤ `tolerance`, lỗi (kèm sai số) nếu không.
+/// Kiểm gradient theo (3.5)–(3.6): trả sai số tương đối nếu ≤ `tolerance`, lỗi (kèm sai số) nếu không.
 pub fn check_gradient<F>(f: F, analytic: &[f64], x: &[f64], tolerance: f64) -> Result<f64>
 where
     F: FnMut(&[f64]) -> Result<f64>,
