@@ -24,7 +24,7 @@ pub const EXERCISES: &[Exercise] = &[
 
 const H: f64 = 1e-6;
 
-/// Sai phân trung tâm của `f` theo tọa độ `j` tại `x`.
+/// Sai phân trung tâm của `f` theo toạ độ `j` tại `x`.
 fn central(f: impl Fn(&[f64]) -> f64, x: &[f64], j: usize) -> f64 {
     let (mut plus, mut minus) = (x.to_vec(), x.to_vec());
     plus[j] += H;
