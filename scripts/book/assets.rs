@@ -82,7 +82,13 @@ pub fn ensure_katex(root: &Path) -> Result<PathBuf> {
 }
 
 fn download(url: &str) -> Result<Vec<u8>> {
-    let mut response = ureq::get(url).call().with_context(|| {
+    // TLS của hệ điều hành (OpenSSL) với chứng chỉ gốc của hệ điều hành, để đi qua được proxy có CA riêng.
+    let tls = ureq::tls::TlsConfig::builder()
+        .provider(ureq::tls::TlsProvider::NativeTls)
+        .root_certs(ureq::tls::RootCerts::PlatformVerifier)
+        .build();
+    let agent: ureq::Agent = ureq::Agent::config_builder().tls_config(tls).build().into();
+    let mut response = agent.get(url).call().with_context(|| {
         format!("không tải được {url} (cần mạng tới kho npm, hoặc đặt KATEX_TARBALL)")
     })?;
     let bytes = response

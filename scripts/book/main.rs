@@ -3,6 +3,7 @@
 //! * `cargo run --release --bin book -- build` — dựng sách vào `book/` và kiểm bản dựng.
 //! * `cargo run --release --bin book -- serve [cổng]` — dựng rồi phục vụ tại http://127.0.0.1:3000.
 //! * `cargo run --release --bin book -- figures [thư mục]` — chỉ vẽ lại các hình (mặc định `target/figures`).
+//! * `cargo run --release --bin book -- check [thư mục]` — kiểm một bản dựng có sẵn (mặc định `book/`).
 //! * `book preprocess …` — giao thức tiền xử lý của mdBook (book.toml gọi lệnh này khi dùng `mdbook build`).
 
 use std::io::{self, Write};
@@ -63,6 +64,18 @@ fn run(args: &[String]) -> Result<()> {
                 .get(1)
                 .map_or_else(|| root.join("target").join("figures"), PathBuf::from);
             figures(&dir)
+        }
+        Some("check") => {
+            let dir = args.get(1).map_or_else(|| root.join("book"), PathBuf::from);
+            let report = book_tools::check::check_output(&dir)?;
+            println!(
+                "bản dựng {} đạt: {} trang, {} hình, {} công thức",
+                dir.display(),
+                report.pages,
+                report.figures,
+                report.formulas
+            );
+            Ok(())
         }
         Some("preprocess") => preprocess(args.get(1..).unwrap_or_default()),
         _ => bail!("{USAGE}"),
@@ -169,7 +182,7 @@ fn percent_decode(s: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() + 0 && i + 2 <= bytes.len() - 1 {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
             if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
                 out.push(b);
                 i += 3;
