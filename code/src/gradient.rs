@@ -193,8 +193,10 @@ impl TiedModel {
     pub fn loss(&self, context: &[usize], target: usize) -> Result<f64> {
         cross_entropy(&self.forward(context, target)?.logits, target)
     }
+}
 
-    // ANCHOR: tied_gradient
+// ANCHOR: tied_gradient
+impl TiedModel {
     /// Phương trình (3.7): gradient của E = đường đầu ra `(P − y) hᵀ` + đường đầu vào
     /// `(1/k) Aᵀ[(1 − h⊙h) ⊙ Eᵀ(P − y)]` cộng vào mỗi hàng ngữ cảnh `e_{c_j}`.
     pub fn gradient(&self, context: &[usize], target: usize) -> Result<TiedGradient> {
@@ -218,5 +220,5 @@ impl TiedModel {
             a,
         })
     }
-    // ANCHOR_END: tied_gradient
 }
+// ANCHOR_END: tied_gradient

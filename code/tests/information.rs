@@ -79,7 +79,7 @@ proptest! {
         prop_assert_eq!(kl_divergence(&p, &p).unwrap(), 0.0);
     }
 
-    /// Một nóng (6.7): p = e_y cho H(p) = 0 và H(p, q) = KL(p‖q) = −log q_y = entropy chéo chương 2 (2.2)
+    /// One-hot (6.7): p = e_y cho H(p) = 0 và H(p, q) = KL(p‖q) = −log q_y = entropy chéo chương 2 (2.2)
     /// với q = softmax(z), logit trong ±30 (sai lệch tương đối ≤ 1e-12).
     #[test]
     fn eq_6_7_one_hot_target(z in prop::collection::vec(-30.0..30.0f64, 2..8), t in 0usize..8) {
@@ -128,7 +128,7 @@ proptest! {
         prop_assert!(empirical_cross_entropy(&data, &nudged).unwrap() > best);
     }
 
-    /// Chuỗi (6.10): mất mát trung bình từng token của chương 2 (2.3) nhân T bằng −log P(y_1, …, y_T),
+    /// Chuỗi (6.10): mất mát trung bình từng token của chương 2 (2.6) nhân T bằng −log P(y_1, …, y_T),
     /// với xác suất chuỗi tính bằng tích thẳng Π_t softmax(z_t)[y_t] theo quy tắc nhân xác suất.
     #[test]
     fn eq_6_10_sequence_loss_is_nll(

@@ -4,7 +4,7 @@ use ndarray::Array2;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use super::{fmt_vec, Output, Program};
+use super::{fmt_vec, vi, vi_sci, Output, Program};
 use crate::cross_entropy::cross_entropy;
 use crate::error::Result;
 use crate::gradcheck::{max_relative_error, numerical_gradient, STEP};
@@ -68,9 +68,9 @@ fn gradient_check() -> Result<Output> {
     out.line(format!(
         "  chỉ đường đầu ra      : sai số tương đối = {err_output:.2}"
     ));
-    out.value("err_logits", format!("{err_logits:.1e}"));
-    out.value("err_full", format!("{err_full:.1e}"));
-    out.value("err_output", format!("{err_output:.2}"));
+    out.value("err_logits", vi_sci(err_logits, 1));
+    out.value("err_full", vi_sci(err_full, 1));
+    out.value("err_output", vi(err_output, 2));
     Ok(out)
 }
 // ANCHOR_END: gradient_check
@@ -95,11 +95,11 @@ fn gradient_step() -> Result<Output> {
     ));
     out.line(format!("z sau   = {}", fmt_vec(&z1)));
     out.line(format!("L: {l0:.4} → {l1:.4}"));
-    out.value("p0", format!("{:.3}", p[0]));
-    out.value("p1", format!("{:.3}", p[1]));
-    out.value("p3", format!("{:.3}", p[3]));
-    out.value("loss_before", format!("{l0:.4}"));
-    out.value("loss_after", format!("{l1:.4}"));
-    out.value("eta", EXAMPLE_LR);
+    out.value("p0", vi(p[0], 3));
+    out.value("p1", vi(p[1], 3));
+    out.value("p3", vi(p[3], 3));
+    out.value("loss_before", vi(l0, 4));
+    out.value("loss_after", vi(l1, 4));
+    out.value("eta", vi(EXAMPLE_LR, 1));
     Ok(out)
 }

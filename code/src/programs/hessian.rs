@@ -4,7 +4,7 @@ use ndarray::Array2;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use super::{fmt_vec, Output, Program};
+use super::{fmt_vec, vi, vi_sci, Output, Program};
 use crate::cross_entropy::cross_entropy;
 use crate::error::Result;
 use crate::gradcheck::{numerical_gradient, STEP};
@@ -55,10 +55,10 @@ fn hessian_spectrum() -> Result<Output> {
         "cận (5.5): min(P_max, 2 max P(1 − P)) = {bound:.4} ≥ λ_max = {:.4}",
         eig[0]
     ));
-    out.value("lambda_max", format!("{:.4}", eig[0]));
-    out.value("lambda_min", format!("{:.1e}", eig[eig.len() - 1]));
-    out.value("p_max", format!("{:.4}", sorted[0]));
-    out.value("bound", format!("{bound:.4}"));
+    out.value("lambda_max", vi(eig[0], 4));
+    out.value("lambda_min", vi_sci(eig[eig.len() - 1], 1));
+    out.value("p_max", vi(sorted[0], 4));
+    out.value("bound", vi(bound, 4));
     Ok(out)
 }
 // ANCHOR_END: hessian_spectrum
@@ -90,9 +90,9 @@ fn saddle_point() -> Result<Output> {
         "L(−v) + L(+v) − 2 L(0) = {:.4} < 0: vi phạm bất đẳng thức trung điểm của hàm lồi",
         lm1 + l1 - 2.0 * l0
     ));
-    out.value("lambda_neg", format!("{:.4}", eig[2]));
-    out.value("l0", format!("{l0:.4}"));
-    out.value("l1", format!("{l1:.4}"));
+    out.value("lambda_neg", vi(eig[2], 4));
+    out.value("l0", vi(l0, 4));
+    out.value("l1", vi(l1, 4));
     Ok(out)
 }
 
@@ -106,7 +106,7 @@ fn float_precision() -> Result<Output> {
         let z64: Vec<f64> = z32.iter().map(|&x| f64::from(x)).collect();
         let err = (f64::from(cross_entropy_f32(&z32, 0)?) - cross_entropy(&z64, 0)?).abs();
         out.line(format!("  s = {s:>6}: sai số = {err:.2e}"));
-        out.value(format!("err{k}"), format!("{err:.1e}"));
+        out.value(format!("err{k}"), vi_sci(err, 1));
     }
     let (ln32, ln64) = (f64::from(f32::MAX.ln()), f64::MAX.ln());
     out.line(format!(
@@ -121,8 +121,8 @@ fn float_precision() -> Result<Output> {
     out.line(format!(
         "  f64, z = (710, 709, 0): softmax ngây thơ = {naive64:?}"
     ));
-    out.value("ln_f32", format!("{ln32:.2}"));
-    out.value("ln_f64", format!("{ln64:.2}"));
+    out.value("ln_f32", vi(ln32, 2));
+    out.value("ln_f64", vi(ln64, 2));
     Ok(out)
 }
 // ANCHOR_END: float_precision

@@ -3,7 +3,7 @@
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use super::{fmt_vec, Output, Program};
+use super::{fmt_vec, vi, vi_sci, Output, Program};
 use crate::cross_entropy::perplexity;
 use crate::error::Result;
 use crate::information::{
@@ -46,12 +46,12 @@ fn entropy_kl() -> Result<Output> {
     ));
     let zero = kl_divergence(&[0.5, 0.5], &[1.0, 0.0])?;
     out.line(format!("KL((0.5, 0.5) ‖ (1, 0)) = {zero}"));
-    out.value("h", format!("{h:.4}"));
-    out.value("h_bits", format!("{:.4}", nats_to_bits(h)));
-    out.value("ce", format!("{ce:.4}"));
-    out.value("kl", format!("{kl:.4}"));
-    out.value("kl_ab", format!("{ab:.4}"));
-    out.value("kl_ba", format!("{ba:.4}"));
+    out.value("h", vi(h, 4));
+    out.value("h_bits", vi(nats_to_bits(h), 4));
+    out.value("ce", vi(ce, 4));
+    out.value("kl", vi(kl, 4));
+    out.value("kl_ab", vi(ab, 4));
+    out.value("kl_ba", vi(ba, 4));
     Ok(out)
 }
 // ANCHOR_END: entropy_kl
@@ -101,10 +101,10 @@ fn mle_counts() -> Result<Output> {
         nats_to_bits(best)
     ));
     out.value("n", data.len());
-    out.value("best", format!("{best:.4}"));
-    out.value("best_bits", format!("{:.4}", nats_to_bits(best)));
-    out.value("ppl", format!("{ppl:.4}"));
-    out.value("gap", format!("{worst_gap:.2e}"));
+    out.value("best", vi(best, 4));
+    out.value("best_bits", vi(nats_to_bits(best), 4));
+    out.value("ppl", vi(ppl, 4));
+    out.value("gap", vi_sci(worst_gap, 2));
     Ok(out)
 }
 // ANCHOR_END: mle_counts
