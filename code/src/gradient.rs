@@ -44,13 +44,13 @@ fn check_layer(w: ArrayView2<'_, f64>, h: &[f64]) -> Result<()> {
     ensure_finite("vector ẩn h", h)
 }
 
-/// Logit của tầng đầu ra: `z = W h`, tức `z_i = w_iᵀ h`.
+/// Logit của tầng đầu ra (mục 3.3): `z = W h`, tức `z_i = w_iᵀ h`.
 pub fn output_logits(w: ArrayView2<'_, f64>, h: &[f64]) -> Result<Vec<f64>> {
     check_layer(w, h)?;
     Ok(w.dot(&Array1::from(h.to_vec())).to_vec())
 }
 
-/// Mất mát của tầng đầu ra: `L = −log softmax(W h)_y`.
+/// Mất mát của tầng đầu ra (mục 3.3): `L = −log softmax(W h)_y`, như (2.2).
 pub fn output_loss(w: ArrayView2<'_, f64>, h: &[f64], target: usize) -> Result<f64> {
     cross_entropy(&output_logits(w, h)?, target)
 }
@@ -189,7 +189,7 @@ impl TiedModel {
         })
     }
 
-    /// Mất mát `L = −log softmax(E h)_y` với `h = tanh(A ē)`.
+    /// Mất mát của mô hình (3.7): `L = −log softmax(E h)_y` với `h = tanh(A ē)`.
     pub fn loss(&self, context: &[usize], target: usize) -> Result<f64> {
         cross_entropy(&self.forward(context, target)?.logits, target)
     }
