@@ -59,6 +59,9 @@ pub fn all() -> Vec<Exercise> {
         checks::dynamics::EXERCISES,
         checks::geometry::EXERCISES,
         checks::transformer::EXERCISES,
+        checks::gradient::EXERCISES,
+        checks::hessian::EXERCISES,
+        checks::information::EXERCISES,
     ]
     .concat()
 }

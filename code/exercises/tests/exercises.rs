@@ -41,4 +41,10 @@ exercise_tests! {
     bai_7_1_layer_norm_backward = "7.1",
     bai_7_2_causal_attention = "7.2",
     bai_7_3_embedding_gradients = "7.3",
+    bai_3_1_softmax_jacobian = "3.1",
+    bai_3_2_hidden_gradient = "3.2",
+    bai_5_1_hessian = "5.1",
+    bai_5_2_variance = "5.2",
+    bai_6_1_kl = "6.1",
+    bai_6_2_entropy_bits = "6.2",
 }

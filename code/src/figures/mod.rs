@@ -8,6 +8,9 @@ mod cross_entropy;
 mod dynamics;
 mod embedding;
 mod geometry;
+mod gradient;
+mod hessian;
+mod information;
 pub mod style;
 mod transformer;
 
@@ -32,6 +35,9 @@ pub fn all() -> Vec<Figure> {
         dynamics::FIGURES,
         geometry::FIGURES,
         transformer::FIGURES,
+        gradient::FIGURES,
+        hessian::FIGURES,
+        information::FIGURES,
     ]
     .concat()
 }

@@ -8,6 +8,9 @@ mod dynamics;
 mod embedding;
 mod geometry;
 mod transformer;
+mod gradient;
+mod hessian;
+mod information;
 
 use std::process::ExitCode;
 
@@ -84,6 +87,29 @@ pub fn all() -> Vec<Program> {
         transformer::PROGRAMS,
     ]
     .concat()
+        gradient::PROGRAMS,
+        hessian::PROGRAMS,
+        information::PROGRAMS,
+}
+/// Định dạng vector với 4 chữ số thập phân: `[0.1000, -2.0000]`.
+fn fmt_vec(v: &[f64]) -> String {
+    let items: Vec<String> = v.iter().map(|x| format!("{x:.4}")).collect();
+    format!("[{}]", items.join(", "))
+}
+/// Số rất nhỏ cho lời văn tiếng Việt, dạng khoa học: `vi_sci(3.8e-11, 1)` → `"3,8·10⁻¹¹"`.
+fn vi_sci(x: f64, decimals: usize) -> String {
+    let s = format!("{x:.decimals$e}");
+    let (mantissa, exponent) = s.split_once('e').unwrap_or((&s, "0"));
+    let mantissa: f64 = mantissa.parse().unwrap_or(f64::NAN);
+    let superscript: String = exponent
+        .chars()
+        .map(|c| match c {
+            '-' => '⁻',
+            d => ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹']
+                [d.to_digit(10).unwrap_or(0) as usize],
+        })
+        .collect();
+    format!("{}·10{superscript}", vi(mantissa, decimals))
 }
 
 /// Tìm chương trình theo tên.

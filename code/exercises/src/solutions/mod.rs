@@ -3,5 +3,8 @@
 pub mod dynamics;
 pub mod embedding;
 pub mod geometry;
+pub mod gradient;
+pub mod hessian;
+pub mod information;
 pub mod softmax;
 pub mod transformer;
