@@ -11,6 +11,8 @@ pub mod embedding;
 pub mod error;
 pub mod figures;
 pub mod gradcheck;
+pub mod negative_sampling;
+pub mod pmi;
 pub mod programs;
 pub mod softmax;
 
