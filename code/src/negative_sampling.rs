@@ -5,7 +5,7 @@
 //! Quy ước dấu: **hàm mục tiêu** `J` (2 số hạng log σ) được *cực đại hoá*; **mất mát** `L = −J`
 //! được *cực tiểu hoá*. Gradient trả về ở đây là gradient của mất mát `L`, thứ mà SGD trừ đi.
 
-use rand::Rng;
+use rand::{Rng, SeedableRng};
 use rand_distr::weighted::WeightedAliasIndex;
 use rand_distr::Distribution;
 
@@ -141,6 +141,22 @@ impl NoiseSampler {
     pub fn sample<R: Rng + ?Sized>(&self, rng: &mut R) -> usize {
         self.alias.sample(rng)
     }
+}
+
+/// Tần số kiểu Zipf cho các thí nghiệm: `count(r) = ⌊10⁵ / r⌋`, r = 1..=v.
+pub fn zipf_counts(v: u64) -> Vec<u64> {
+    (1..=v).map(|r| 100_000 / r).collect()
+}
+
+/// Tần số rút được của từng từ sau `draws` lần rút theo (4.6), RNG ChaCha8 hạt giống `seed`.
+pub fn noise_histogram(counts: &[u64], power: f64, draws: usize, seed: u64) -> Result<Vec<u64>> {
+    let sampler = NoiseSampler::new(counts, power)?;
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
+    let mut hist = vec![0u64; counts.len()];
+    for _ in 0..draws {
+        hist[sampler.sample(&mut rng)] += 1;
+    }
+    Ok(hist)
 }
 // ANCHOR_END: noise
 

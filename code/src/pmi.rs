@@ -133,6 +133,12 @@ pub fn fit_factorized(
     let mut steps = 0;
     loop {
         let x = v.dot(&u.t());
+        if x.iter().any(|e: &f64| !e.is_finite()) {
+            return Err(Error::InvalidParameter {
+                what: "bước học lr",
+                reason: format!("leo gradient phân kỳ sau {steps} bước (lr = {})", opts.lr),
+            });
+        }
         // ∂ℓ/∂x = #(w,c)·σ(−x) − k·#(w)·P_n(c)·σ(x)
         let g = Array2::from_shape_fn((nw, nc), |(w, c)| {
             pos[[w, c]] * sigmoid(-x[[w, c]]) - neg[[w, c]] * sigmoid(x[[w, c]])

@@ -6,6 +6,7 @@
 
 mod cross_entropy;
 mod embedding;
+mod negative_sampling;
 pub mod style;
 
 use crate::error::Result;
@@ -23,7 +24,12 @@ pub struct Figure {
 
 /// Tất cả các hình, theo thứ tự chương.
 pub fn all() -> Vec<Figure> {
-    [embedding::FIGURES, cross_entropy::FIGURES].concat()
+    [
+        embedding::FIGURES,
+        cross_entropy::FIGURES,
+        negative_sampling::FIGURES,
+    ]
+    .concat()
 }
 
 /// Tìm hình theo tên.

@@ -5,6 +5,7 @@
 
 mod cross_entropy;
 mod embedding;
+pub(crate) mod negative_sampling;
 
 use std::process::ExitCode;
 
@@ -51,7 +52,12 @@ pub struct Program {
 
 /// Tất cả các chương trình.
 pub fn all() -> Vec<Program> {
-    [embedding::PROGRAMS, cross_entropy::PROGRAMS].concat()
+    [
+        embedding::PROGRAMS,
+        cross_entropy::PROGRAMS,
+        negative_sampling::PROGRAMS,
+    ]
+    .concat()
 }
 
 /// Tìm chương trình theo tên.
