@@ -32,4 +32,7 @@ exercise_tests! {
     bai_2_1_softmax = "2.1",
     bai_2_2_cross_entropy = "2.2",
     bai_2_3_perplexity = "2.3",
+    bai_4_1_log_sigmoid = "4.1",
+    bai_4_2_sgns_loss_and_grad = "4.2",
+    bai_4_3_keep_probability = "4.3",
 }

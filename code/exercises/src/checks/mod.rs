@@ -1,6 +1,7 @@
 //! Bộ kiểm: mỗi hàm nhận mã cần kiểm, so với tham chiếu độc lập, trả gợi ý tiếng Việt khi sai.
 
 pub mod embedding;
+pub mod negative_sampling;
 pub mod softmax;
 
 /// So hai số với sai số tương đối `rel` (và sàn tuyệt đối `rel` quanh 0).

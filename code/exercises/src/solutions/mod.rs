@@ -1,4 +1,5 @@
 //! Lời giải tham khảo.
 
 pub mod embedding;
+pub mod negative_sampling;
 pub mod softmax;

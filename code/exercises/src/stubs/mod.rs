@@ -3,4 +3,5 @@
 #![allow(unused_variables)]
 
 pub mod embedding;
+pub mod negative_sampling;
 pub mod softmax;
