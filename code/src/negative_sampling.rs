@@ -1,5 +1,5 @@
 //! Lấy mẫu âm của skip-gram (chương 4): hàm mục tiêu SGNS và gradient của nó, log σ ổn định,
-//! phân phối nhiễu `count^{3/4}` lấy mẫu O(1) bằng bảng alias, lấy mẫu thưa từ phổ biến
+//! phân phối nhiễu `count^{3/4}` lấy mẫu O(1) bằng bảng alias, lấy mẫu con từ phổ biến
 //! (subsampling) đúng như mã C của word2vec, và cửa sổ động.
 //!
 //! Quy ước dấu: **hàm mục tiêu** `J` (2 số hạng log σ) được *cực đại hoá*; **mất mát** `L = −J`
@@ -180,7 +180,7 @@ pub fn keep_probability(frequency: f64, threshold: f64) -> Result<f64> {
     Ok((r.sqrt() + r).min(1.0))
 }
 
-/// Lấy mẫu thưa một câu theo (4.7): mỗi token `w` được giữ với xác suất `keep_probability(count(w)/N, t)`.
+/// Lấy mẫu con một câu theo (4.7): mỗi token `w` được giữ với xác suất `keep_probability(count(w)/N, t)`.
 pub fn subsample<R: Rng + ?Sized>(
     sentence: &[usize],
     counts: &[u64],

@@ -1,4 +1,4 @@
-//! Kiểm thử chương 4: σ và log σ, mục tiêu SGNS và gradient, phân phối nhiễu, lấy mẫu thưa, cửa sổ động,
+//! Kiểm thử chương 4: σ và log σ, mục tiêu SGNS và gradient, phân phối nhiễu, lấy mẫu con, cửa sổ động,
 //! và định lý Levy–Goldberg (SGNS ⇔ PMI dịch chuyển).
 
 use embedding_loss::gradcheck::{check_gradient, numerical_gradient, STEP};

@@ -1,4 +1,4 @@
-//! Hình chương 4: log σ và đạo hàm; phân phối nhiễu; xác suất giữ khi lấy mẫu thưa;
+//! Hình chương 4: log σ và đạo hàm; phân phối nhiễu; xác suất giữ khi lấy mẫu con;
 //! SGNS hội tụ về PMI − log k; chi phí một bước huấn luyện (đo, từ CSV).
 
 use plotters::prelude::*;
@@ -101,7 +101,7 @@ fn subsampling_figure() -> Result<String> {
         .collect();
     style::line_chart(
         &Axes {
-            title: "Lấy mẫu thưa từ phổ biến (t = 1e-4)",
+            title: "Lấy mẫu con từ phổ biến (t = 1e-4)",
             x_label: "log₁₀ f (tần suất tương đối của từ)",
             y_label: "xác suất giữ",
             x_range: -6.0..-1.0,

@@ -1,5 +1,5 @@
 //! Chương trình minh hoạ chương 4: một bước SGNS, kiểm định khi-bình-phương của bộ lấy mẫu nhiễu,
-//! lấy mẫu thưa, và thí nghiệm Levy–Goldberg.
+//! lấy mẫu con, và thí nghiệm Levy–Goldberg.
 
 use ndarray::Array2;
 
@@ -108,6 +108,8 @@ fn noise_chi_square() -> Result<Output> {
         "X² so với P_n (3/4) = {stat:.1}   ngưỡng χ²(df = {df}, mức 0.001) ≈ {critical:.1}"
     ));
     out.line(format!("X² so với unigram   = {wrong:.0}  → bác bỏ"));
+    let min_expected = p34.iter().fold(f64::INFINITY, |m, &p| m.min(p)) * draws as f64;
+    out.value("min_expected", format!("{min_expected:.0}"));
     out.value("draws", draws);
     out.value("df", df);
     out.value("stat", format!("{stat:.1}"));
