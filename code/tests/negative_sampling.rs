@@ -36,8 +36,8 @@ proptest! {
 fn eq_4_3_log_sigmoid_extreme_values() {
     assert_eq!(log_sigmoid(-1000.0), -1000.0);
     assert_eq!(log_sigmoid(1000.0), 0.0);
-    for x in [40.0, 100.0, 700.0] {
-        let want = -(-x as f64).exp();
+    for x in [40.0_f64, 100.0, 700.0] {
+        let want = -(-x).exp();
         assert!((log_sigmoid(x) - want).abs() <= 1e-12 * want.abs());
     }
     // cách ngây thơ: σ(−1000) tràn dưới về 0 và log cho −∞.
@@ -188,8 +188,8 @@ fn claim_4_wilson_hilferty_matches_tables() {
 #[test]
 fn eq_4_7_keep_probability_closed_form() {
     let t = 1e-4;
-    for f in [1e-6, 1e-5, 1e-4, 2e-4, 1e-3, 1e-2, 0.05, 0.3] {
-        let c_code = ((f / t as f64).sqrt() + 1.0) * t / f;
+    for f in [1e-6_f64, 1e-5, 1e-4, 2e-4, 1e-3, 1e-2, 0.05, 0.3] {
+        let c_code = ((f / t).sqrt() + 1.0) * t / f;
         let p = keep_probability(f, t).unwrap();
         assert!((p - c_code.min(1.0)).abs() <= 1e-12);
         assert!(p >= (t / f).sqrt().min(1.0));
@@ -241,11 +241,11 @@ fn claim_4_dynamic_window_empirical() {
     for (a, b) in pairs {
         at[a.abs_diff(b)] += 1;
     }
-    for k in 1..=w + 1 {
+    for (k, &observed) in at.iter().enumerate().skip(1) {
         let p = window_weight(k, w);
         let n = 2.0 * (len - k) as f64; // hai phía
         let sd = (n * p * (1.0 - p)).sqrt().max(1e-9);
-        assert!((at[k] as f64 - n * p).abs() <= 4.0 * sd, "k = {k}");
+        assert!((observed as f64 - n * p).abs() <= 4.0 * sd, "k = {k}");
     }
     assert!(context_pairs(&sentence, 0, &mut rng).is_err());
 }

@@ -31,8 +31,8 @@ pub const EXERCISES: &[Exercise] = &[
 ];
 
 fn check_log_sigmoid(f: fn(f64) -> f64) -> Result<(), String> {
-    for x in [-30.0, -3.0, -0.5, 0.0, 0.5, 3.0, 30.0] {
-        let want = -(1.0 + (-x as f64).exp()).ln();
+    for x in [-30.0_f64, -3.0, -0.5, 0.0, 0.5, 3.0, 30.0] {
+        let want = -(1.0 + (-x).exp()).ln();
         if !close(f(x), want, 1e-12) {
             return Err(format!("log σ({x}) = {}, cần {want}", f(x)));
         }
