@@ -14,7 +14,7 @@ const TEMPLATE: &str = "{about}\n\nCách dùng: {usage}\n\n{all-args}";
 
 /// Huấn luyện vector từ bằng skip-gram với lấy mẫu âm (SGNS), như word2vec.
 #[derive(Parser)]
-#[command(name = "sgns", version, help_template = TEMPLATE, disable_help_flag = true,
+#[command(name = "sgns", version, override_usage = "sgns <LỆNH> [TUỲ CHỌN]", help_template = TEMPLATE, disable_help_flag = true,
           disable_version_flag = true, disable_help_subcommand = true,
           subcommand_help_heading = "Lệnh", next_help_heading = "Tuỳ chọn")]
 struct Cli {
@@ -28,7 +28,8 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Huấn luyện trên một tệp văn bản UTF-8 (một câu mỗi dòng, từ cách nhau bởi khoảng trắng)
-    #[command(help_template = TEMPLATE, next_help_heading = "Tuỳ chọn")]
+    #[command(help_template = TEMPLATE, next_help_heading = "Tuỳ chọn",
+              override_usage = "sgns train --input <TỆP> --output <TỆP> [TUỲ CHỌN]")]
     Train {
         /// Tệp kho ngữ liệu đầu vào
         #[arg(short, long)]
@@ -36,39 +37,40 @@ enum Command {
         /// Tệp vector đầu ra (định dạng văn bản của word2vec)
         #[arg(short, long)]
         output: PathBuf,
-        /// Số chiều d của vector
-        #[arg(long, default_value_t = 100)]
+        /// Số chiều d của vector (mặc định: 100)
+        #[arg(long, default_value_t = 100, hide_default_value = true)]
         size: usize,
-        /// Bán kính cửa sổ ngữ cảnh tối đa W (cửa sổ động)
-        #[arg(long, default_value_t = 5)]
+        /// Bán kính cửa sổ ngữ cảnh tối đa W (cửa sổ động) (mặc định: 5)
+        #[arg(long, default_value_t = 5, hide_default_value = true)]
         window: usize,
-        /// Số mẫu âm K mỗi cặp
-        #[arg(long, default_value_t = 5)]
+        /// Số mẫu âm K mỗi cặp (mặc định: 5)
+        #[arg(long, default_value_t = 5, hide_default_value = true)]
         negative: usize,
-        /// Ngưỡng lấy mẫu con t (0 = tắt)
-        #[arg(long, default_value_t = 1e-3)]
+        /// Ngưỡng lấy mẫu con t (0 = tắt) (mặc định: 1e-3)
+        #[arg(long, default_value_t = 1e-3, hide_default_value = true)]
         sample: f64,
-        /// Bỏ các từ xuất hiện ít hơn số lần này
-        #[arg(long, default_value_t = 5)]
+        /// Bỏ các từ xuất hiện ít hơn số lần này (mặc định: 5)
+        #[arg(long, default_value_t = 5, hide_default_value = true)]
         min_count: u64,
-        /// Tốc độ học ban đầu (giảm tuyến tính)
-        #[arg(long, default_value_t = 0.025)]
+        /// Tốc độ học ban đầu (giảm tuyến tính) (mặc định: 0.025)
+        #[arg(long, default_value_t = 0.025, hide_default_value = true)]
         alpha: f32,
-        /// Số lượt qua kho ngữ liệu
-        #[arg(long, default_value_t = 1)]
+        /// Số lượt qua kho ngữ liệu (mặc định: 1)
+        #[arg(long, default_value_t = 1, hide_default_value = true)]
         epochs: usize,
-        /// Số luồng
-        #[arg(long, default_value_t = 2)]
+        /// Số luồng (mặc định: 2)
+        #[arg(long, default_value_t = 2, hide_default_value = true)]
         threads: usize,
-        /// Hạt giống ngẫu nhiên
-        #[arg(long, default_value_t = 1)]
+        /// Hạt giống ngẫu nhiên (mặc định: 1)
+        #[arg(long, default_value_t = 1, hide_default_value = true)]
         seed: u64,
         /// Không hiện thanh tiến độ
         #[arg(long)]
         quiet: bool,
     },
     /// Liệt kê các từ gần nhất (độ tương đồng cosine) với một từ
-    #[command(help_template = TEMPLATE, next_help_heading = "Tuỳ chọn")]
+    #[command(help_template = TEMPLATE, next_help_heading = "Tuỳ chọn",
+              override_usage = "sgns neighbours --vectors <TỆP> <TỪ>... [TUỲ CHỌN]")]
     Neighbours {
         /// Tệp vector (định dạng văn bản của word2vec)
         #[arg(short, long)]
@@ -76,8 +78,8 @@ enum Command {
         /// Các từ cần truy vấn
         #[arg(required = true)]
         words: Vec<String>,
-        /// Số láng giềng
-        #[arg(long, default_value_t = 10)]
+        /// Số láng giềng (mặc định: 10)
+        #[arg(long, default_value_t = 10, hide_default_value = true)]
         top: usize,
     },
 }
