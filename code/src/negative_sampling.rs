@@ -273,3 +273,31 @@ pub fn chi_square_critical(df: usize, z: f64) -> f64 {
     df as f64 * (1.0 - a + z * a.sqrt()).powi(3)
 }
 // ANCHOR_END: chi_square
+
+/// Độ dốc bình phương tối thiểu của `log y` theo `log x`: số mũ `a` khi `y ≈ C·x^a`.
+pub fn loglog_slope(points: &[(f64, f64)]) -> Result<f64> {
+    if points.len() < 2 {
+        return Err(Error::Empty("cần ít nhất hai điểm để khớp độ dốc"));
+    }
+    if points
+        .iter()
+        .any(|&(x, y)| !(x > 0.0 && y > 0.0 && x.is_finite() && y.is_finite()))
+    {
+        return Err(Error::InvalidParameter {
+            what: "điểm log–log",
+            reason: "cần x > 0 và y > 0 hữu hạn".into(),
+        });
+    }
+    let n = points.len() as f64;
+    let (lx, ly): (Vec<f64>, Vec<f64>) = points.iter().map(|&(x, y)| (x.ln(), y.ln())).unzip();
+    let (mx, my) = (lx.iter().sum::<f64>() / n, ly.iter().sum::<f64>() / n);
+    let sxy: f64 = lx.iter().zip(&ly).map(|(x, y)| (x - mx) * (y - my)).sum();
+    let sxx: f64 = lx.iter().map(|x| (x - mx).powi(2)).sum();
+    if sxx == 0.0 {
+        return Err(Error::InvalidParameter {
+            what: "điểm log–log",
+            reason: "mọi x bằng nhau".into(),
+        });
+    }
+    Ok(sxy / sxx)
+}

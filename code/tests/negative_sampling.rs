@@ -343,3 +343,27 @@ fn claim_4_factorized_sgns_recovers_shifted_pmi() {
     let diverging = FitOptions { lr: 50.0, ..opts };
     assert!(fit_factorized(&counts, &noise, k, diverging).is_err());
 }
+
+/// Độ dốc log–log khớp đúng số mũ của một luật luỹ thừa y = 3·x^1.7 (dạng đóng), và từ chối đầu vào sai.
+#[test]
+fn loglog_slope_recovers_exponent() {
+    let pts: Vec<(f64, f64)> = [1e3, 3e3, 1e4, 5e4]
+        .iter()
+        .map(|&x| (x, 3.0 * f64::powf(x, 1.7)))
+        .collect();
+    assert!((loglog_slope(&pts).unwrap() - 1.7).abs() <= 1e-12);
+    assert!(loglog_slope(&pts[..1]).is_err());
+    assert!(loglog_slope(&[(1.0, 1.0), (1.0, 2.0)]).is_err());
+    assert!(loglog_slope(&[(1.0, -1.0), (2.0, 2.0)]).is_err());
+}
+
+/// Lần đo đã commit (code/data/cost_benchmark.csv): softmax đầy đủ có độ dốc log–log trong [0.8, 1.2] (tuyến tính
+/// theo V), SGNS với K = 5 và 15 có độ dốc < 0.5 và ở V = 50257 nhanh hơn softmax ít nhất 100 lần.
+#[test]
+fn claim_4_cost_softmax_linear_sgns_nearly_flat() {
+    let out = (embedding_loss::programs::find("cost_slopes").unwrap().run)().unwrap();
+    let num = |k: &str| out.get(k).unwrap().parse::<f64>().unwrap();
+    assert!((0.8..=1.2).contains(&num("slope_softmax")));
+    assert!(num("slope_k5") < 0.5 && num("slope_k15") < 0.5);
+    assert!(num("ratio_k5") > 100.0 && num("ratio_k15") > 100.0);
+}

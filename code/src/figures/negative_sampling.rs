@@ -9,7 +9,7 @@ use crate::error::Result;
 use crate::negative_sampling::{
     keep_probability, log_sigmoid, noise_distribution, sigmoid, zipf_counts,
 };
-use crate::programs::negative_sampling::pmi_experiment;
+use crate::programs::negative_sampling::{cost_table, pmi_experiment};
 
 /// Các hình của chương 4.
 pub const FIGURES: &[Figure] = &[
@@ -32,6 +32,11 @@ pub const FIGURES: &[Figure] = &[
         name: "pmi_scatter",
         caption: "Mỗi điểm là một ô (w, c) của bảng đồng xuất hiện tổng hợp 6 × 6: trục ngang PMI(w, c) − log k tính từ số đếm, trục dọc u_cᵀv_w sau khi leo gradient trên mục tiêu SGNS kỳ vọng (k = 5, d = 6). Mọi điểm nằm trên đường chéo (định lý Levy–Goldberg).",
         render: pmi_figure,
+    },
+    Figure {
+        name: "cost_benchmark",
+        caption: "Thời gian một bước huấn luyện (một cặp (w, c), d = 100, một luồng) theo kích thước từ vựng V, thang log–log, kèm độ dốc khớp bình phương tối thiểu: softmax đầy đủ tăng gần tuyến tính theo V, lấy mẫu âm với K = 5 và K = 15 gần như phẳng. Số liệu đọc từ code/data/cost_benchmark.csv (lần đo gần nhất, máy ghi trong tệp).",
+        render: cost_figure,
     },
 ];
 
@@ -220,5 +225,35 @@ fn pmi_figure() -> Result<String> {
         }],
         Some(("y = x", vec![(lo, lo), (hi, hi)])),
         false,
+    )
+}
+
+fn cost_figure() -> Result<String> {
+    let table = cost_table()?;
+    let series: Vec<Series> = table
+        .methods
+        .iter()
+        .map(|m| Series {
+            label: format!("{} (độ dốc {:.2})", m.label, m.slope),
+            points: m.points.clone(),
+        })
+        .collect();
+    let (ymin, ymax) = series
+        .iter()
+        .flat_map(|s| s.points.iter())
+        .fold((f64::INFINITY, 0.0_f64), |(a, b), p| {
+            (a.min(p.1), b.max(p.1))
+        });
+    scatter(
+        &Axes {
+            title: "Chi phí một bước: softmax đầy đủ O(V) và lấy mẫu âm O(K)",
+            x_label: "kích thước từ vựng V",
+            y_label: "thời gian một bước (µs)",
+            x_range: 700.0..80_000.0,
+            y_range: ymin / 2.0..ymax * 20.0,
+        },
+        &series,
+        None,
+        true,
     )
 }
