@@ -9,7 +9,8 @@ use crate::error::Result;
 use crate::negative_sampling::{
     keep_probability, log_sigmoid, noise_distribution, sigmoid, zipf_counts,
 };
-use crate::programs::negative_sampling::{cost_table, pmi_experiment};
+use crate::programs::negative_sampling::pmi_experiment;
+use crate::programs::sgns_measurements::cost_table;
 
 /// Các hình của chương 4.
 pub const FIGURES: &[Figure] = &[

@@ -6,6 +6,7 @@
 mod cross_entropy;
 mod embedding;
 pub(crate) mod negative_sampling;
+pub(crate) mod sgns_measurements;
 
 use std::process::ExitCode;
 
@@ -56,6 +57,7 @@ pub fn all() -> Vec<Program> {
         embedding::PROGRAMS,
         cross_entropy::PROGRAMS,
         negative_sampling::PROGRAMS,
+        sgns_measurements::PROGRAMS,
     ]
     .concat()
 }

@@ -4,10 +4,10 @@
 use ndarray::Array2;
 
 use super::{Output, Program};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::gradcheck::{max_relative_error, numerical_gradient, STEP};
 use crate::negative_sampling::{
-    chi_square_critical, chi_square_statistic, keep_probability, loglog_slope, noise_distribution,
+    chi_square_critical, chi_square_statistic, keep_probability, noise_distribution,
     noise_histogram, sgns_gradients, sgns_loss, sgns_objective, sigmoid, zipf_counts,
 };
 use crate::pmi::{
@@ -31,10 +31,6 @@ pub const PROGRAMS: &[Program] = &[
     Program {
         name: "pmi_recovery",
         run: pmi_recovery,
-    },
-    Program {
-        name: "cost_slopes",
-        run: cost_slopes,
     },
 ];
 
@@ -197,97 +193,5 @@ fn pmi_recovery() -> Result<Output> {
     out.value("max_err", format!("{err:.1e}"));
     out.value("lo", format!("{lo:.2}"));
     out.value("hi", format!("{hi:.2}"));
-    Ok(out)
-}
-
-/// Lần đo gần nhất của `cargo run --release -p sgns --example cost_csv` (tệp được commit).
-const COST_CSV: &str = include_str!("../../data/cost_benchmark.csv");
-
-/// Một cách tính (softmax đầy đủ, hoặc SGNS với một K) trong bảng chi phí.
-pub(crate) struct CostMethod {
-    /// Nhãn hiển thị.
-    pub label: String,
-    /// Các điểm (V, µs một bước).
-    pub points: Vec<(f64, f64)>,
-    /// Độ dốc log–log.
-    pub slope: f64,
-}
-
-/// Bảng chi phí đọc từ CSV.
-pub(crate) struct CostTable {
-    /// Các dòng chú thích (máy, ngày, lệnh).
-    pub notes: Vec<String>,
-    /// Các cách tính.
-    pub methods: Vec<CostMethod>,
-}
-
-// ANCHOR: cost_table
-/// Đọc `code/data/cost_benchmark.csv` (method,vocab,k,dim,median_us) và khớp độ dốc log–log mỗi cách tính.
-pub(crate) fn cost_table() -> Result<CostTable> {
-    let bad = |line: &str| Error::InvalidParameter {
-        what: "cost_benchmark.csv",
-        reason: format!("dòng không đọc được: «{line}»"),
-    };
-    let mut notes = Vec::new();
-    let mut methods: Vec<CostMethod> = Vec::new();
-    for line in COST_CSV.lines().filter(|l| !l.trim().is_empty()) {
-        if let Some(note) = line.strip_prefix('#') {
-            notes.push(note.trim().to_owned());
-            continue;
-        }
-        let f: Vec<&str> = line.split(',').collect();
-        if f.len() != 5 || f[0] == "method" {
-            continue;
-        }
-        let v: f64 = f[1].parse().map_err(|_| bad(line))?;
-        let us: f64 = f[4].parse().map_err(|_| bad(line))?;
-        let label = match f[0] {
-            "softmax" => "softmax đầy đủ".to_owned(),
-            _ => format!("lấy mẫu âm, K = {}", f[2]),
-        };
-        match methods.iter_mut().find(|m| m.label == label) {
-            Some(m) => m.points.push((v, us)),
-            None => methods.push(CostMethod {
-                label,
-                points: vec![(v, us)],
-                slope: 0.0,
-            }),
-        }
-    }
-    for m in &mut methods {
-        m.slope = loglog_slope(&m.points)?;
-    }
-    Ok(CostTable { notes, methods })
-}
-// ANCHOR_END: cost_table
-
-fn cost_slopes() -> Result<Output> {
-    let t = cost_table()?;
-    let mut out = Output::default();
-    for n in &t.notes {
-        out.line(format!("# {n}"));
-    }
-    for m in &t.methods {
-        let (v0, t0) = m.points[0];
-        let (v1, t1) = m.points[m.points.len() - 1];
-        out.line(format!(
-            "{:<22} V = {v0:>6}: {t0:>9.2} µs   V = {v1:>6}: {t1:>9.2} µs   độ dốc log–log = {:.2}",
-            m.label, m.slope
-        ));
-    }
-    let get = |i: usize| {
-        t.methods
-            .get(i)
-            .ok_or(Error::Empty("phương pháp trong CSV"))
-    };
-    let (soft, k5, k15) = (get(0)?, get(1)?, get(2)?);
-    let last = |m: &CostMethod| m.points[m.points.len() - 1].1;
-    out.value("slope_softmax", format!("{:.2}", soft.slope));
-    out.value("slope_k5", format!("{:.2}", k5.slope));
-    out.value("slope_k15", format!("{:.2}", k15.slope));
-    out.value("ratio_k5", format!("{:.0}", last(soft) / last(k5)));
-    out.value("ratio_k15", format!("{:.0}", last(soft) / last(k15)));
-    out.value("k15_over_k5", format!("{:.1}", last(k15) / last(k5)));
-    out.value("machine", t.notes.first().cloned().unwrap_or_default());
     Ok(out)
 }
