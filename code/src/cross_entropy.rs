@@ -18,7 +18,7 @@ pub fn cross_entropy(logits: &[f64], target: usize) -> Result<f64> {
 // ANCHOR_END: cross_entropy
 
 // ANCHOR: sequence_loss
-/// Phương trình (2.3): mất mát trung bình của một chuỗi, `L̄ = (1/T) Σ_t −log P(y_t | z_t)`.
+/// Phương trình (2.6): mất mát trung bình của một chuỗi, `L̄ = (1/T) Σ_t −log P(y_t | z_t)`.
 /// `logits[t]` là vector logit ở vị trí `t`, `targets[t]` là token đúng.
 pub fn mean_cross_entropy(logits: &[Vec<f64>], targets: &[usize]) -> Result<f64> {
     ensure_len(

@@ -6,7 +6,8 @@
 use crate::error::{ensure_finite, Error, Result};
 
 // ANCHOR: log_sum_exp
-/// Phương trình (2.4): `log Σ_j exp(z_j) = m + log Σ_j exp(z_j − m)` với `m = max_j z_j`.
+/// Phương trình (2.4): `log Σ_j exp(z_j) = m + log Σ_j exp(z_j − m)` với `m = max_j z_j`
+/// (đúng nhờ tính bất biến khi tịnh tiến, phương trình 2.3).
 pub fn log_sum_exp(logits: &[f64]) -> Result<f64> {
     if logits.is_empty() {
         return Err(Error::Empty("logits"));
@@ -35,7 +36,7 @@ pub fn log_softmax(logits: &[f64]) -> Result<Vec<f64>> {
 }
 // ANCHOR_END: log_softmax
 
-/// Phương trình (2.6): softmax với nhiệt độ `T > 0`: `P_T(i) = softmax(z / T)_i`.
+/// Phương trình (2.8): softmax với nhiệt độ `T > 0`: `P_T(i) = softmax(z / T)_i`.
 pub fn softmax_with_temperature(logits: &[f64], temperature: f64) -> Result<Vec<f64>> {
     if !(temperature.is_finite() && temperature > 0.0) {
         return Err(Error::InvalidParameter {

@@ -1,0 +1,93 @@
+//! Kiểm bản dựng HTML: không còn lỗi KaTeX, không còn `$$` chưa dựng, không tải gì từ máy chủ khác,
+//! phông KaTeX nằm trong sách, mọi hình có mặt.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Result};
+use regex::Regex;
+
+/// Máy chủ ngoài duy nhất mà trang được phép *nhắc tới* ngoài liên kết trong lời văn: playground của Rust
+/// (chỉ được gọi khi bạn đọc bấm Run).
+pub const ALLOWED_HOSTS: &[&str] = &["play.rust-lang.org"];
+
+/// Kết quả kiểm một bản dựng.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Số trang HTML đã kiểm.
+    pub pages: usize,
+    /// Số hình SVG nội tuyến.
+    pub figures: usize,
+    /// Số công thức KaTeX đã dựng.
+    pub formulas: usize,
+}
+
+/// Kiểm thư mục bản dựng `dir`; lỗi liệt kê mọi vấn đề.
+pub fn check_output(dir: &Path) -> Result<Report> {
+    let mut files = Vec::new();
+    collect(dir, &mut files)?;
+    let mut report = Report::default();
+    let mut problems = Vec::new();
+    // Tài nguyên tải tự động: src=…, <link href=…>, url(…) trong CSS, @import.
+    let fetch_re = Regex::new(
+        r#"(?i)(?:\bsrc\s*=\s*["']?|<link[^>]*\bhref\s*=\s*["']?|url\(\s*["']?|@import\s+["'])(https?:)?//([^/"' )>]+)"#,
+    )?;
+    for file in &files {
+        let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if !matches!(ext, "html" | "css" | "js") {
+            continue;
+        }
+        let text = fs::read_to_string(file)?;
+        let rel = file.strip_prefix(dir).unwrap_or(file).display().to_string();
+        for c in fetch_re.captures_iter(&text) {
+            let host = &c[2];
+            if !ALLOWED_HOSTS.contains(&host) {
+                problems.push(format!("{rel}: tải tài nguyên từ máy chủ ngoài «{host}»"));
+            }
+        }
+        if ext != "html" {
+            continue;
+        }
+        report.pages += 1;
+        report.figures += text.matches("class=\"book-figure\"").count();
+        report.formulas += text.matches("class=\"katex\"").count();
+        if text.contains("katex-error") {
+            problems.push(format!("{rel}: có phần tử katex-error"));
+        }
+        if visible_text_contains(&text, "$$") {
+            problems.push(format!("{rel}: còn `$$` chưa dựng"));
+        }
+        if text.contains("class=\"katex\"") && !text.contains("katex/katex.min.css") {
+            problems.push(format!(
+                "{rel}: có công thức nhưng không nạp katex/katex.min.css của sách"
+            ));
+        }
+    }
+    let css = dir.join("katex").join("katex.min.css");
+    if !css.exists() || !dir.join("katex/fonts/KaTeX_Main-Regular.woff2").exists() {
+        problems.push("thiếu katex/katex.min.css hoặc phông KaTeX trong bản dựng".into());
+    }
+    if !problems.is_empty() {
+        bail!("bản dựng không đạt:\n  {}", problems.join("\n  "));
+    }
+    Ok(report)
+}
+
+/// Văn bản hiển thị (bỏ thẻ, bỏ `<code>`/`<pre>`/`<script>`) có chứa `needle` không.
+fn visible_text_contains(html: &str, needle: &str) -> bool {
+    let strip =
+        Regex::new(r"(?s)<(script|pre|code)\b.*?</(script|pre|code)>|<[^>]*>").expect("regex");
+    strip.replace_all(html, " ").contains(needle)
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}

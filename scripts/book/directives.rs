@@ -1,0 +1,124 @@
+//! Các chỉ thị riêng của sách, thay trong nội dung chương lúc dựng:
+//!
+//! * `{{#figure tên}}` — vẽ hình bằng mã của crate đồng hành và chèn SVG trực tiếp, đánh số «Hình c.k».
+//! * `{{#output tên}}` — chạy chương trình minh hoạ, chèn văn bản nó in ra.
+//! * `{{#value tên.khoá}}` — chèn một giá trị có tên do chương trình đó tính.
+//! * `{{#verification-table}}` — bảng kiểm chứng công thức (phụ lục).
+
+use std::collections::HashMap;
+
+use anyhow::{anyhow, bail, Result};
+use embedding_loss::{figures, programs};
+use regex::{Captures, Regex};
+
+/// Bộ đệm kết quả chương trình trong một lần dựng (mỗi chương trình chạy một lần).
+#[derive(Default)]
+pub struct Outputs {
+    cache: HashMap<String, programs::Output>,
+}
+
+impl Outputs {
+    /// Kết quả của chương trình `name` (chạy nếu chưa có).
+    pub fn get(&mut self, name: &str) -> Result<&programs::Output> {
+        if !self.cache.contains_key(name) {
+            let program = programs::find(name)
+                .ok_or_else(|| anyhow!("không có chương trình «{name}» (code/src/programs)"))?;
+            let out = (program.run)().map_err(|e| anyhow!("chương trình «{name}» lỗi: {e}"))?;
+            self.cache.insert(name.to_string(), out);
+        }
+        Ok(&self.cache[name])
+    }
+}
+
+/// Thay `{{#value …}}` (chạy trước KaTeX, để giá trị có thể nằm trong công thức).
+pub fn expand_values(content: &str, outputs: &mut Outputs) -> Result<String> {
+    let re = Regex::new(r"\{\{#value\s+([A-Za-z0-9_]+)\.([A-Za-z0-9_]+)\s*\}\}")?;
+    replace_all(&re, content, |c| {
+        let out = outputs.get(&c[1])?;
+        out.get(&c[2])
+            .map(str::to_string)
+            .ok_or_else(|| anyhow!("chương trình «{}» không có giá trị «{}»", &c[1], &c[2]))
+    })
+}
+
+/// Thay `{{#output …}}` và `{{#figure …}}` (chạy sau KaTeX: SVG và văn bản không bị quét công thức).
+pub fn expand_blocks(content: &str, chapter: Option<u32>, outputs: &mut Outputs) -> Result<String> {
+    let out_re = Regex::new(r"(?m)^\{\{#output\s+([A-Za-z0-9_]+)\s*\}\}\s*$")?;
+    let content = replace_all(&out_re, content, |c| {
+        let text = &outputs.get(&c[1])?.text;
+        Ok(format!(
+            "<pre class=\"program-output\" data-program=\"{}\"><code>{}</code></pre>",
+            &c[1],
+            escape_html(text.trim_end())
+        ))
+    })?;
+    let fig_re = Regex::new(r"(?m)^\{\{#figure\s+([A-Za-z0-9_]+)\s*\}\}\s*$")?;
+    let mut count = 0;
+    replace_all(&fig_re, &content, |c| {
+        let fig = figures::find(&c[1])
+            .ok_or_else(|| anyhow!("không có hình «{}» (code/src/figures)", &c[1]))?;
+        let svg = (fig.render)().map_err(|e| anyhow!("hình «{}»: {e}", fig.name))?;
+        count += 1;
+        let label = match chapter {
+            Some(ch) => format!("{ch}.{count}"),
+            None => count.to_string(),
+        };
+        Ok(figure_html(fig.name, &label, fig.caption, &svg))
+    })
+}
+
+/// Khối HTML của một hình: SVG nội tuyến trên một dòng (để Markdown không cắt khối HTML) và chú thích.
+pub fn figure_html(name: &str, label: &str, caption: &str, svg: &str) -> String {
+    let start = svg.find("<svg").unwrap_or(0);
+    let svg = svg[start..]
+        .replacen(
+            "<svg ",
+            &format!("<svg role=\"img\" aria-label=\"{}\" ", escape_html(caption)),
+            1,
+        )
+        .replace(['\n', '\r'], " ");
+    format!(
+        "<figure class=\"book-figure\" id=\"hinh-{}\" data-figure=\"{name}\">{svg}<figcaption><strong>Hình {label}.</strong> {}</figcaption></figure>\n",
+        label.replace('.', "-"),
+        escape_html(caption)
+    )
+}
+
+/// Thoát các ký tự đặc biệt của HTML.
+pub fn escape_html(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn replace_all(
+    re: &Regex,
+    text: &str,
+    mut f: impl FnMut(&Captures) -> Result<String>,
+) -> Result<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for c in re.captures_iter(text) {
+        let m = c.get(0).expect("nhóm 0 luôn có");
+        out.push_str(&text[last..m.start()]);
+        out.push_str(&f(&c)?);
+        last = m.end();
+    }
+    out.push_str(&text[last..]);
+    Ok(out)
+}
+
+/// Lỗi nếu còn chỉ thị `{{#…}}` lạ (gõ sai tên) sau khi đã thay hết.
+pub fn ensure_no_leftover(chapter: &str, content: &str) -> Result<()> {
+    let mut in_fence = false;
+    for line in content.lines() {
+        if line.trim_start().starts_with("```") {
+            in_fence = !in_fence;
+        }
+        if !in_fence && line.contains("{{#") {
+            bail!("chương «{chapter}»: chỉ thị không nhận ra: {}", line.trim());
+        }
+    }
+    Ok(())
+}

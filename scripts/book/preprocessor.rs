@@ -1,0 +1,143 @@
+//! Bộ tiền xử lý mdBook của sách (tên `embedding-book` trong book.toml), chạy sau `links`:
+//! kiểm include → thay `{{#value}}` → dựng KaTeX (lỗi là thất bại) → chèn kết quả chương trình và hình
+//! → đánh dấu neo `#eq-c-n` cho từng công thức đánh số.
+
+use std::fs;
+
+use anyhow::{anyhow, bail, Result};
+use mdbook_preprocessor::book::{Book, BookItem};
+use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
+use regex::Regex;
+use serde::Deserialize;
+
+use crate::directives::{ensure_no_leftover, expand_blocks, expand_values, Outputs};
+use crate::includes::check_includes;
+use crate::katex::render_math;
+use crate::table::verification_table;
+
+/// Tên bộ tiền xử lý trong book.toml.
+pub const NAME: &str = "embedding-book";
+
+/// Bảng `[preprocessor.embedding-book]`: mọi khoá lạ là lỗi (mdBook bỏ qua im lặng cả bảng nếu sai khoá).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)] // các khoá này do mdBook đọc; ta chỉ khai báo để bác bỏ khoá gõ sai
+struct Config {
+    command: Option<String>,
+    #[serde(default)]
+    after: Vec<String>,
+    #[serde(default)]
+    before: Vec<String>,
+    #[serde(default)]
+    renderers: Vec<String>,
+    #[serde(default)]
+    optional: bool,
+}
+
+/// Bộ tiền xử lý của sách.
+pub struct BookPreprocessor;
+
+impl Preprocessor for BookPreprocessor {
+    fn name(&self) -> &str {
+        NAME
+    }
+
+    fn run(
+        &self,
+        ctx: &PreprocessorContext,
+        mut book: Book,
+    ) -> mdbook_preprocessor::errors::Result<Book> {
+        if let Some(table) = ctx
+            .config
+            .get::<toml::Value>(&format!("preprocessor.{NAME}"))?
+        {
+            table
+                .try_into::<Config>()
+                .map_err(|e| anyhow!("book.toml, [preprocessor.{NAME}]: {e}"))?;
+        }
+        crate::assets::ensure_katex(&ctx.root)?;
+        let src_dir = ctx.root.join(&ctx.config.book.src);
+        let mut outputs = Outputs::default();
+        let mut failure: Option<anyhow::Error> = None;
+        book.for_each_mut(|item| {
+            if failure.is_some() {
+                return;
+            }
+            if let BookItem::Chapter(ch) = item {
+                let result = (|| -> Result<String> {
+                    if let Some(path) = &ch.source_path {
+                        let file = src_dir.join(path);
+                        let raw = fs::read_to_string(&file)?;
+                        check_includes(&file, &raw)?;
+                    }
+                    let number = ch.number.as_ref().and_then(|n| n.first().copied());
+                    let mut content = ch.content.clone();
+                    if content.contains("{{#verification-table}}") {
+                        content = content
+                            .replace("{{#verification-table}}", &verification_table(&ctx.root)?);
+                    }
+                    let content = expand_values(&content, &mut outputs)?;
+                    let content = anchor_equations(&content)?;
+                    let content = render_math(&ch.name, &content)?;
+                    let content = expand_blocks(&content, number, &mut outputs)?;
+                    ensure_no_leftover(&ch.name, &content)?;
+                    Ok(content)
+                })();
+                match result {
+                    Ok(content) => ch.content = content,
+                    Err(e) => failure = Some(e.context(format!("chương «{}»", ch.name))),
+                }
+            }
+        });
+        if let Some(e) = failure {
+            bail!("{e:#}");
+        }
+        Ok(book)
+    }
+
+    fn supports_renderer(&self, renderer: &str) -> mdbook_preprocessor::errors::Result<bool> {
+        Ok(renderer == "html")
+    }
+}
+
+/// Chèn `<a id="eq-c-n"></a>` trước mỗi khối `$$` có `\tag{c.n}` để chương và bảng kiểm chứng liên kết tới.
+fn anchor_equations(content: &str) -> Result<String> {
+    let block = Regex::new(r"(?s)\$\$(.*?)\$\$")?;
+    let tag = Regex::new(r"\\tag\{(\d+)\.(\d+)\}")?;
+    let mut out = String::with_capacity(content.len());
+    let mut last = 0;
+    let mut in_code = code_ranges(content);
+    in_code.reverse();
+    for m in block.find_iter(content) {
+        if in_code
+            .iter()
+            .any(|&(a, b)| m.start() >= a && m.start() < b)
+        {
+            continue;
+        }
+        if let Some(c) = tag.captures(m.as_str()) {
+            out.push_str(&content[last..m.start()]);
+            out.push_str(&format!("<a id=\"eq-{}-{}\"></a>", &c[1], &c[2]));
+            last = m.start();
+        }
+    }
+    out.push_str(&content[last..]);
+    Ok(out)
+}
+
+/// Các đoạn byte nằm trong khối mã rào ```.
+fn code_ranges(content: &str) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut offset = 0;
+    for line in content.split_inclusive('\n') {
+        if line.trim_start().starts_with("```") {
+            match start.take() {
+                None => start = Some(offset),
+                Some(s) => ranges.push((s, offset + line.len())),
+            }
+        }
+        offset += line.len();
+    }
+    ranges
+}

@@ -1,0 +1,65 @@
+//! Dựng toàn bộ sách trong tiến trình (như `cargo run --bin book -- build`) vào thư mục tạm và kiểm bản dựng.
+//! Cần mạng tới kho npm ở lần chạy đầu tiên (tải KaTeX 0.16.4 có kiểm SHA-512), hoặc biến KATEX_TARBALL.
+
+use std::fs;
+
+use book_tools::{build, repo_root};
+
+/// Sách dựng được; không lỗi KaTeX, không `$$` sót, không tải gì từ máy chủ khác, phông KaTeX có trong sách,
+/// mỗi chỉ thị `{{#figure}}` thành một hình, và bảng kiểm chứng có mặt.
+#[test]
+fn book_builds_and_passes_output_checks() {
+    let root = repo_root();
+    let dir = tempfile::tempdir().unwrap();
+    let (out, report) = build(&root, Some(dir.path())).unwrap_or_else(|e| panic!("{e:#}"));
+    let directives: usize = fs::read_dir(root.join("src"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+        .map(|e| {
+            fs::read_to_string(e.path())
+                .unwrap()
+                .lines()
+                .filter(|l| l.trim_start().starts_with("{{#figure "))
+                .count()
+        })
+        .sum();
+    // print.html chứa lại mọi hình một lần nữa.
+    assert_eq!(report.figures, 2 * directives, "số hình trong bản dựng");
+    assert!(report.formulas > 100);
+    let table = fs::read_to_string(out.join("bang-kiem-chung.html")).unwrap();
+    assert!(table.contains("eq_2_4_log_sum_exp"));
+    assert!(!table.contains("Truy vết chưa đạt"));
+}
+
+/// Lỗi LaTeX làm hỏng bản dựng (mdbook-katex tự nó chỉ cảnh báo).
+#[test]
+fn latex_error_fails_rendering() {
+    let err =
+        book_tools::katex::render_math("thử", "đúng $a^2$ và sai $$\\frac{1}{$$").unwrap_err();
+    assert!(format!("{err}").contains("lỗi LaTeX"), "{err}");
+    assert!(book_tools::katex::render_math("thử", "$$a \\tag{1.1}$$")
+        .unwrap()
+        .contains("katex"));
+}
+
+/// Include trỏ tới anchor không có là lỗi dựng, không phải một đoạn mã rỗng.
+#[test]
+fn missing_anchor_fails() {
+    let root = repo_root();
+    let chapter = root.join("src").join("01-gioi-thieu.md");
+    let bad = "{{#include ../code/src/softmax.rs:khong_co_anchor_nay}}";
+    assert!(book_tools::includes::check_includes(&chapter, bad).is_err());
+    let good = "{{#include ../code/src/softmax.rs:softmax}}";
+    book_tools::includes::check_includes(&chapter, good).unwrap();
+}
+
+/// Kiểm bản dựng bắt được tài nguyên tải từ CDN.
+#[test]
+fn output_check_rejects_cdn() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = r#"<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/katex@0.16.4/dist/katex.min.css">"#;
+    fs::write(dir.path().join("a.html"), html).unwrap();
+    let err = book_tools::check::check_output(dir.path()).unwrap_err();
+    assert!(format!("{err}").contains("cdn.jsdelivr.net"), "{err}");
+}
