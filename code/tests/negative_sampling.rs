@@ -362,7 +362,15 @@ fn loglog_slope_recovers_exponent() {
 #[test]
 fn claim_4_cost_softmax_linear_sgns_nearly_flat() {
     let out = (embedding_loss::programs::find("cost_slopes").unwrap().run)().unwrap();
-    let num = |k: &str| out.get(k).unwrap().parse::<f64>().unwrap();
+    // giá trị cho lời văn theo kiểu Việt: «1.234,5»
+    let num = |k: &str| {
+        out.get(k)
+            .unwrap()
+            .replace('.', "")
+            .replace(',', ".")
+            .parse::<f64>()
+            .unwrap()
+    };
     assert!((0.8..=1.2).contains(&num("slope_softmax")));
     assert!(num("slope_k5") < 0.5 && num("slope_k15") < 0.5);
     assert!(num("ratio_k5") > 100.0 && num("ratio_k15") > 100.0);

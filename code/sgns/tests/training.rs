@@ -34,6 +34,7 @@ fn config(threads: usize) -> Config {
     }
 }
 
+/// Huấn luyện 2 luồng, hạt giống cố định: 5 láng giềng cosine gần nhất của mỗi từ đều cùng chủ đề (a… hoặc b…) với nó.
 #[test]
 fn claim_4_trainer_separates_two_topics() {
     let corpus = build_corpus(&two_topic_text(1), 1).unwrap();
@@ -57,6 +58,7 @@ fn claim_4_trainer_separates_two_topics() {
         .all(|x| x.is_finite()));
 }
 
+/// Một luồng, cùng hạt giống ⇒ cùng vector từng bit; tham số sai ⇒ lỗi.
 #[test]
 fn single_thread_training_is_deterministic() {
     let corpus = build_corpus(&two_topic_text(2), 1).unwrap();

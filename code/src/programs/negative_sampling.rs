@@ -3,7 +3,7 @@
 
 use ndarray::Array2;
 
-use super::{Output, Program};
+use super::{vi, Output, Program};
 use crate::error::Result;
 use crate::gradcheck::{max_relative_error, numerical_gradient, STEP};
 use crate::negative_sampling::{
@@ -33,6 +33,25 @@ pub const PROGRAMS: &[Program] = &[
         run: pmi_recovery,
     },
 ];
+
+/// Số nhỏ cho lời văn theo dạng khoa học kiểu Việt: `6,6·10⁻¹⁰`.
+pub(crate) fn vi_sci(x: f64) -> String {
+    if x == 0.0 {
+        return "0".into();
+    }
+    let exp = x.abs().log10().floor() as i32;
+    let mantissa = x / 10f64.powi(exp);
+    let sup: String = exp
+        .to_string()
+        .chars()
+        .map(|c| match c {
+            '-' => '⁻',
+            d => ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹']
+                [d.to_digit(10).unwrap_or(0) as usize],
+        })
+        .collect();
+    format!("{}·10{sup}", vi(mantissa, 1))
+}
 
 fn fmt_vec(v: &[f64]) -> String {
     let items: Vec<String> = v.iter().map(|x| format!("{x:+.4}")).collect();
@@ -70,9 +89,9 @@ fn sgns_step() -> Result<Output> {
     out.line(format!(
         "sai số tương đối lớn nhất (giải tích so với sai phân): {err:.1e}"
     ));
-    out.value("objective", format!("{j:.4}"));
-    out.value("loss", format!("{l:.4}"));
-    out.value("gradcheck", format!("{err:.1e}"));
+    out.value("objective", vi(j, 4));
+    out.value("loss", vi(l, 4));
+    out.value("gradcheck", vi_sci(err));
     Ok(out)
 }
 // ANCHOR_END: sgns_step
@@ -109,15 +128,15 @@ fn noise_chi_square() -> Result<Output> {
     ));
     out.line(format!("X² so với unigram   = {wrong:.0}  → bác bỏ"));
     let min_expected = p34.iter().fold(f64::INFINITY, |m, &p| m.min(p)) * draws as f64;
-    out.value("min_expected", format!("{min_expected:.0}"));
-    out.value("draws", draws);
+    out.value("min_expected", vi(min_expected, 0));
+    out.value("draws", vi(draws as f64, 0));
     out.value("df", df);
-    out.value("stat", format!("{stat:.1}"));
-    out.value("critical", format!("{critical:.1}"));
-    out.value("wrong", format!("{wrong:.0}"));
-    out.value("top_unigram", format!("{:.3}", uni[0]));
-    out.value("top_34", format!("{:.3}", p34[0]));
-    out.value("last_ratio", format!("{:.1}", p34[49] / uni[49]));
+    out.value("stat", vi(stat, 1));
+    out.value("critical", vi(critical, 1));
+    out.value("wrong", vi(wrong, 0));
+    out.value("top_unigram", vi(uni[0], 3));
+    out.value("top_34", vi(p34[0], 3));
+    out.value("last_ratio", vi(p34[49] / uni[49], 1));
     Ok(out)
 }
 // ANCHOR_END: noise_chi_square
@@ -135,9 +154,7 @@ fn subsampling_rates() -> Result<Output> {
         ));
     }
     let phi2 = ((1.0 + 5.0_f64.sqrt()) / 2.0).powi(2);
-    out.value("phi2", format!("{phi2:.3}"));
-    out.value("keep_the", format!("{:.4}", keep_probability(5e-2, t)?));
-    out.value("keep_the_paper", format!("{:.4}", (t / 5e-2_f64).sqrt()));
+    out.value("phi2", vi(phi2, 3));
     Ok(out)
 }
 
@@ -189,9 +206,7 @@ fn pmi_recovery() -> Result<Output> {
         e.fit.steps, e.fit.grad_norm
     ));
     out.line(format!("max |u_cᵀv_w − (PMI − log k)| = {err:.1e}"));
-    out.value("steps", e.fit.steps);
-    out.value("max_err", format!("{err:.1e}"));
-    out.value("lo", format!("{lo:.2}"));
-    out.value("hi", format!("{hi:.2}"));
+    out.value("steps", vi(e.fit.steps as f64, 0));
+    out.value("max_err", vi_sci(err));
     Ok(out)
 }

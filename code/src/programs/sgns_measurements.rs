@@ -3,7 +3,7 @@
 //! giềng gần nhất trên kho Brown. Các phép đo chạy ngoài lúc dựng sách (quá chậm, và cần kho Brown);
 //! sách chỉ đọc lại kết quả và tính các con số dẫn xuất (độ dốc, tỉ lệ) bằng mã.
 
-use super::{Output, Program};
+use super::{vi, Output, Program};
 use crate::error::{Error, Result};
 use crate::negative_sampling::loglog_slope;
 
@@ -105,13 +105,18 @@ fn cost_slopes() -> Result<Output> {
     };
     let (soft, k5, k15) = (get(0)?, get(1)?, get(2)?);
     let last = |m: &CostMethod| m.points[m.points.len() - 1].1;
-    out.value("slope_softmax", format!("{:.2}", soft.slope));
-    out.value("slope_k5", format!("{:.2}", k5.slope));
-    out.value("slope_k15", format!("{:.2}", k15.slope));
-    out.value("ratio_k5", format!("{:.0}", last(soft) / last(k5)));
-    out.value("ratio_k15", format!("{:.0}", last(soft) / last(k15)));
-    out.value("k15_over_k5", format!("{:.1}", last(k15) / last(k5)));
-    out.value("machine", t.notes.first().cloned().unwrap_or_default());
+    out.value("slope_softmax", vi(soft.slope, 2));
+    out.value("slope_k5", vi(k5.slope, 2));
+    out.value("slope_k15", vi(k15.slope, 2));
+    out.value("ratio_k5", vi(last(soft) / last(k5), 0));
+    out.value("ratio_k15", vi(last(soft) / last(k15), 0));
+    out.value(
+        "machine",
+        t.notes
+            .first()
+            .map_or("", |n| n.trim_start_matches("máy: "))
+            .to_owned(),
+    );
     Ok(out)
 }
 
@@ -166,9 +171,9 @@ fn sgns_throughput() -> Result<Output> {
     }
     let ratio = median(&rust) / median(&c);
     out.line(format!("tỉ lệ trung vị Rust / C = {ratio:.2}"));
-    out.value("rust_kwps", format!("{:.0}", median(&rust) / 1e3));
-    out.value("c_kwps", format!("{:.0}", median(&c) / 1e3));
-    out.value("ratio", format!("{ratio:.1}"));
+    out.value("rust_kwps", vi(median(&rust) / 1e3, 0));
+    out.value("c_kwps", vi(median(&c) / 1e3, 0));
+    out.value("ratio", vi(ratio, 1));
     out.value("runs", rust.len().min(c.len()));
     Ok(out)
 }
