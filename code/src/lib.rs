@@ -18,6 +18,8 @@ pub mod gradcheck;
 pub mod gradient;
 pub mod hessian;
 pub mod information;
+pub mod negative_sampling;
+pub mod pmi;
 pub mod programs;
 pub mod softmax;
 pub mod transformer;

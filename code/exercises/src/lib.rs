@@ -62,6 +62,7 @@ pub fn all() -> Vec<Exercise> {
         checks::gradient::EXERCISES,
         checks::hessian::EXERCISES,
         checks::information::EXERCISES,
+        checks::negative_sampling::EXERCISES,
     ]
     .concat()
 }

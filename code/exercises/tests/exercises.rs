@@ -47,4 +47,7 @@ exercise_tests! {
     bai_5_2_variance = "5.2",
     bai_6_1_kl = "6.1",
     bai_6_2_entropy_bits = "6.2",
+    bai_4_1_log_sigmoid = "4.1",
+    bai_4_2_sgns_loss_and_grad = "4.2",
+    bai_4_3_keep_probability = "4.3",
 }

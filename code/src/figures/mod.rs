@@ -11,6 +11,7 @@ mod geometry;
 mod gradient;
 mod hessian;
 mod information;
+mod negative_sampling;
 pub mod style;
 mod transformer;
 
@@ -38,6 +39,7 @@ pub fn all() -> Vec<Figure> {
         gradient::FIGURES,
         hessian::FIGURES,
         information::FIGURES,
+        negative_sampling::FIGURES,
     ]
     .concat()
 }

@@ -11,6 +11,8 @@ mod transformer;
 mod gradient;
 mod hessian;
 mod information;
+pub(crate) mod negative_sampling;
+pub(crate) mod sgns_measurements;
 
 use std::process::ExitCode;
 
@@ -110,6 +112,8 @@ fn vi_sci(x: f64, decimals: usize) -> String {
         })
         .collect();
     format!("{}·10{superscript}", vi(mantissa, decimals))
+        negative_sampling::PROGRAMS,
+        sgns_measurements::PROGRAMS,
 }
 
 /// Tìm chương trình theo tên.

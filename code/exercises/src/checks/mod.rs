@@ -6,6 +6,7 @@ pub mod geometry;
 pub mod gradient;
 pub mod hessian;
 pub mod information;
+pub mod negative_sampling;
 pub mod softmax;
 pub mod transformer;
 

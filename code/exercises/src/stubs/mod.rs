@@ -8,5 +8,6 @@ pub mod geometry;
 pub mod gradient;
 pub mod hessian;
 pub mod information;
+pub mod negative_sampling;
 pub mod softmax;
 pub mod transformer;
