@@ -13,5 +13,6 @@ pub mod figures;
 pub mod gradcheck;
 pub mod programs;
 pub mod softmax;
+pub mod widgets;
 
 pub use error::{Error, Result};
