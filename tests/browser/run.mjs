@@ -142,7 +142,7 @@ async function main() {
     }
     failures.push(...await checkThemes(browser.context, origin, shots));
     failures.push(...await checkSearch(browser.context, origin));
-    failures.push(...await checkWidgets(browser.context, origin, bookDir));
+    failures.push(...await checkWidgets(browser.context, origin, bookDir, shots));
   } finally {
     await browser.close();
     server.close();
@@ -158,18 +158,23 @@ async function main() {
   console.log('kiểm thử trình duyệt: đạt');
 }
 
-/** Hình của chương 2 trong cả năm chủ đề của mdBook: chụp ảnh hình đầu tiên để xem bằng mắt. */
+/** Hình của chương 2 trong cả năm chủ đề của mdBook: chụp ảnh từng hình để xem bằng mắt. */
 async function checkThemes(context, origin, shots) {
   const problems = [];
   for (const theme of ['light', 'rust', 'coal', 'navy', 'ayu']) {
     const page = await context.newPage();
     await page.addInitScript((t) => localStorage.setItem('mdbook-theme', t), theme);
     await page.goto(`${origin}/02-entropy-cheo.html`, { waitUntil: 'load' });
-    const fig = page.locator('figure.book-figure').first();
-    if (await fig.count() === 0) problems.push(`chủ đề ${theme}: chương 2 không có hình`);
-    else {
-      await fig.scrollIntoViewIfNeeded();
-      await fig.screenshot({ path: join(shots, `hinh-chuong-2-${theme}.png`) });
+    const figs = page.locator('figure.book-figure');
+    const n = await figs.count();
+    if (n === 0) problems.push(`chủ đề ${theme}: chương 2 không có hình`);
+    // Chủ đề tối đảo độ sáng của hình (theme/book.css); chủ đề sáng giữ hình gốc.
+    const filter = n ? await figs.first().locator('svg').evaluate((e) => getComputedStyle(e).filter) : 'none';
+    const dark = ['coal', 'navy', 'ayu'].includes(theme);
+    if (n && dark !== filter.includes('invert')) problems.push(`chủ đề ${theme}: bộ lọc của hình là «${filter}»`);
+    for (let k = 0; k < n; k++) {
+      await figs.nth(k).scrollIntoViewIfNeeded();
+      await figs.nth(k).screenshot({ path: join(shots, `hinh-2-${k + 1}-${theme}.png`) });
     }
     await page.close();
   }

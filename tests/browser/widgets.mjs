@@ -70,13 +70,14 @@ const DRIVERS = {
   },
 };
 
-export async function checkWidgets(context, origin, bookDir) {
+export async function checkWidgets(context, origin, bookDir, shots) {
   const problems = [];
   const pages = widgetPages(bookDir);
   for (const name of Object.keys(DRIVERS)) {
     if (!pages[name]) { problems.push(`widget «${name}» không có trong trang nào`); continue; }
     const page = await context.newPage();
     page.on('pageerror', (e) => problems.push(`widget «${name}»: lỗi JS ${e.message}`));
+    await page.addInitScript(() => localStorage.setItem('mdbook-theme', 'light'));
     await page.goto(`${origin}/${pages[name]}`, { waitUntil: 'load' });
     const w = page.locator(`.book-widget[data-widget="${name}"]`).first();
     await w.locator('xpath=self::*[contains(@class,"widget-ready")]').waitFor({ timeout: 5000 })
@@ -84,6 +85,12 @@ export async function checkWidgets(context, origin, bookDir) {
     const golden = JSON.parse(await page.locator(`script.widget-golden[data-widget="${name}"]`).first().textContent());
     const before = problems.length;
     for (const [i, c] of golden.entries()) await DRIVERS[name](w, c, problems, `widget «${name}» ca ${i + 1}`);
+    if (shots) {
+      await w.scrollIntoViewIfNeeded();
+      await w.screenshot({ path: join(shots, `widget-${name}-light.png`) });
+      await page.evaluate(() => { document.documentElement.className = document.documentElement.className.replace(/\blight\b/, 'coal'); });
+      await w.screenshot({ path: join(shots, `widget-${name}-coal.png`) });
+    }
     console.log(`widget «${name}» (${pages[name]}): ${golden.length} bộ vector vàng, ${problems.length - before === 0 ? 'khớp' : 'LỆCH'}`);
     await page.close();
   }
