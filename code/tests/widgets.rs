@@ -37,7 +37,11 @@ fn widget_softmax_gradient_matches_central_differences() {
 #[test]
 fn widget_sgd_step_is_gradient_descent() {
     let start = [[1.0, 0.0], [0.0, 1.0], [-1.0, 0.0], [0.3, -1.0]];
-    for (h, y, lr) in [([0.8, 0.6], 1, 0.5), ([-0.5, 1.0], 2, 1.0), ([1.0, -0.4], 3, 0.3)] {
+    for (h, y, lr) in [
+        ([0.8, 0.6], 1, 0.5),
+        ([-0.5, 1.0], 2, 1.0),
+        ([1.0, -0.4], 3, 0.3),
+    ] {
         let flat: Vec<f64> = start.iter().flatten().copied().collect();
         let grad = numerical_gradient(
             |x| {
@@ -57,7 +61,10 @@ fn widget_sgd_step_is_gradient_descent() {
             let step = [w[i][0] - start[i][0], w[i][1] - start[i][1]];
             for j in 0..2 {
                 let expected = -lr * grad[2 * i + j];
-                assert!((step[j] - expected).abs() < 1e-8, "hàng {i}, thành phần {j}");
+                assert!(
+                    (step[j] - expected).abs() < 1e-8,
+                    "hàng {i}, thành phần {j}"
+                );
             }
             let along_h = step[0] * h[0] + step[1] * h[1];
             let length = (step[0] * step[0] + step[1] * step[1]).sqrt();
@@ -96,7 +103,11 @@ fn widget_every_widget_produces_data() {
         assert!(find(w.name).is_some());
         assert!((w.config)().unwrap().starts_with('{'));
         let golden = (w.golden)().unwrap();
-        assert!(golden.starts_with("[{\"inputs\"") && !golden.contains("NaN") && !golden.contains("inf"));
+        assert!(
+            golden.starts_with("[{\"inputs\"")
+                && !golden.contains("NaN")
+                && !golden.contains("inf")
+        );
     }
     assert!(find("khong_co").is_none());
 }
