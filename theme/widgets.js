@@ -28,15 +28,19 @@
     return e;
   }
 
-  /** Số có 4 chữ số thập phân (không in «-0.0000»). */
-  function fmt4(x) {
-    const s = x.toFixed(4);
-    return s === '-0.0000' ? '0.0000' : s.replace('-', '−');
+  /** Số kiểu Việt như lời văn của sách: dấu phẩy thập phân, `d` chữ số sau dấu phẩy, không in «−0,0000». */
+  function fmt(x, d) {
+    const s = x.toFixed(d);
+    return (Number(s) === 0 ? s.replace('-', '') : s.replace('-', '−')).replace('.', ',');
   }
 
-  /** Số nguyên có nhóm ba chữ số (khoảng trắng hẹp). */
+  function fmt4(x) {
+    return fmt(x, 4);
+  }
+
+  /** Số nguyên kiểu Việt: dấu chấm ngăn hàng nghìn. */
   function fmtInt(n) {
-    return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+    return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   }
 
   /** softmax ổn định số: trừ max trước khi lấy mũ (phương trình 2.3–2.4 của sách). */
@@ -56,9 +60,9 @@
   /** Một thanh trượt có nhãn và ô số; `onInput(giá trị)` được gọi khi người đọc kéo. */
   function slider(label, key, min, max, step, value, onInput) {
     const range = el('input', { type: 'range', min, max, step, value, 'data-key': key, 'aria-label': label });
-    const shown = el('output', { 'data-show': key, text: String(value) });
+    const shown = el('output', { 'data-show': key, text: fmt(Number(value), 1) });
     range.addEventListener('input', () => {
-      shown.textContent = range.value;
+      shown.textContent = fmt(Number(range.value), 1);
       onInput(Number(range.value));
     });
     return el('label', { class: 'widget-slider' }, [el('span', { text: label }), range, shown]);
@@ -171,7 +175,7 @@
         p: el('td', { 'data-out': `p-${i}` }), move: el('td'),
       };
       table.appendChild(el('tr', {}, [el('td', { text: n }),
-        el('td', {}, [document.createTextNode('('), c.x, document.createTextNode(', '), c.y, document.createTextNode(')')]),
+        el('td', {}, [document.createTextNode('('), c.x, document.createTextNode('; '), c.y, document.createTextNode(')')]),
         c.p, c.move]));
       return c;
     });
@@ -262,7 +266,7 @@
       const n = (state.k + 1) * state.d;
       full.textContent = fmtInt(f);
       ns.textContent = fmtInt(n);
-      ratio.textContent = (f / n).toFixed(1);
+      ratio.textContent = fmt(f / n, 1);
       const top = Math.log10(1e7 * 65536);
       fullBar.style.width = (100 * Math.log10(f) / top).toFixed(1) + '%';
       nsBar.style.width = (100 * Math.log10(n) / top).toFixed(1) + '%';

@@ -14,7 +14,8 @@ function widgetPages(bookDir) {
   return found;
 }
 
-const num = (s) => Number(s.replace(/[\s\u202f]/g, '').replace('−', '-'));
+/** Đọc số kiểu Việt của widget: «−0,5000» → −0.5, «38.597.376» → 38597376. */
+const num = (s) => Number(s.trim().replace('−', '-').replace(/\./g, '').replace(',', '.'));
 
 /** Đặt giá trị cho ô/thanh trượt `data-key` rồi phát sự kiện như khi người đọc kéo. */
 async function setInput(w, key, value) {
