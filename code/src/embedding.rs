@@ -36,43 +36,6 @@ impl Embedding {
     pub fn weights(&self) -> &Array2<f64> {
         &self.weights
     }
-
-    // ANCHOR: lookup
-    /// Phương trình (1.1): tra cứu `e_w = E[w]` — chỉ đọc một hàng, chi phí O(d), không nhân ma trận.
-    pub fn lookup(&self, token: usize) -> Result<ArrayView1<'_, f64>> {
-        if token >= self.vocab_size() {
-            return Err(Error::TokenOutOfRange {
-                id: token,
-                vocab: self.vocab_size(),
-            });
-        }
-        Ok(self.weights.row(token))
-    }
-    // ANCHOR_END: lookup
-
-    // ANCHOR: one_hot_lookup
-    /// Phương trình (1.2): cùng kết quả qua phép nhân `x_wᵀ E` với `x_w` là vector one-hot —
-    /// chi phí O(V·d); chỉ dùng để kiểm chứng (1.1).
-    pub fn one_hot_lookup(&self, token: usize) -> Result<Array1<f64>> {
-        let one_hot = one_hot(token, self.vocab_size())?;
-        Ok(one_hot.dot(&self.weights))
-    }
-    // ANCHOR_END: one_hot_lookup
-
-    // ANCHOR: lookup_backward
-    /// Phương trình (1.3): gradient của mất mát theo E khi chỉ tra cứu token `w`:
-    /// `∂L/∂E = x_w (∂L/∂e_w)ᵀ` — mọi hàng bằng 0 trừ hàng `w`.
-    pub fn lookup_backward(&self, token: usize, grad_row: &[f64]) -> Result<Array2<f64>> {
-        crate::error::ensure_len("gradient của e_w", self.dim(), grad_row.len())?;
-        crate::error::ensure_finite("gradient của e_w", grad_row)?;
-        let x = one_hot(token, self.vocab_size())?;
-        let g = ArrayView1::from(grad_row);
-        Ok(Array2::from_shape_fn(
-            (self.vocab_size(), self.dim()),
-            |(i, j)| x[i] * g[j],
-        ))
-    }
-    // ANCHOR_END: lookup_backward
 }
 
 /// Vector one-hot `x_w ∈ {0,1}^V` với `x_w[w] = 1` (dùng trong phương trình 1.2).
@@ -110,3 +73,46 @@ pub fn gpt2_parameters(layers: usize, d: usize) -> usize {
     let per_layer = 12 * d * d + 13 * d;
     layers * per_layer + GPT2_VOCAB * d + GPT2_CONTEXT * d + 2 * d
 }
+
+// ANCHOR: lookup
+impl Embedding {
+    /// Phương trình (1.1): tra cứu `e_w = E[w]` — chỉ đọc một hàng, chi phí O(d), không nhân ma trận.
+    pub fn lookup(&self, token: usize) -> Result<ArrayView1<'_, f64>> {
+        if token >= self.vocab_size() {
+            return Err(Error::TokenOutOfRange {
+                id: token,
+                vocab: self.vocab_size(),
+            });
+        }
+        Ok(self.weights.row(token))
+    }
+}
+// ANCHOR_END: lookup
+
+// ANCHOR: one_hot_lookup
+impl Embedding {
+    /// Phương trình (1.2): cùng kết quả qua phép nhân `x_wᵀ E` với `x_w` là vector one-hot —
+    /// chi phí O(V·d); chỉ dùng để kiểm chứng (1.1).
+    pub fn one_hot_lookup(&self, token: usize) -> Result<Array1<f64>> {
+        let one_hot = one_hot(token, self.vocab_size())?;
+        Ok(one_hot.dot(&self.weights))
+    }
+}
+// ANCHOR_END: one_hot_lookup
+
+// ANCHOR: lookup_backward
+impl Embedding {
+    /// Phương trình (1.3): gradient của mất mát theo E khi chỉ tra cứu token `w`:
+    /// `∂L/∂E = x_w (∂L/∂e_w)ᵀ` — mọi hàng bằng 0 trừ hàng `w`.
+    pub fn lookup_backward(&self, token: usize, grad_row: &[f64]) -> Result<Array2<f64>> {
+        crate::error::ensure_len("gradient của e_w", self.dim(), grad_row.len())?;
+        crate::error::ensure_finite("gradient của e_w", grad_row)?;
+        let x = one_hot(token, self.vocab_size())?;
+        let g = ArrayView1::from(grad_row);
+        Ok(Array2::from_shape_fn(
+            (self.vocab_size(), self.dim()),
+            |(i, j)| x[i] * g[j],
+        ))
+    }
+}
+// ANCHOR_END: lookup_backward

@@ -116,3 +116,14 @@ fn bad_inputs_are_errors() {
         Err(Error::TokenOutOfRange { id: 9, vocab: 3 })
     ));
 }
+
+/// Định dạng số cho lời văn: dấu phẩy thập phân, dấu chấm hàng nghìn, dấu trừ thật.
+#[test]
+fn vietnamese_number_format() {
+    use embedding_loss::programs::vi;
+    assert_eq!(vi(38_597_376.0, 0), "38.597.376");
+    assert_eq!(vi(147.23, 1), "147,2");
+    assert_eq!(vi(-0.5, 2), "−0,50");
+    assert_eq!(vi(-0.0001, 2), "0,00");
+    assert_eq!(vi(999.0, 0), "999");
+}

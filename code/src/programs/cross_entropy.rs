@@ -1,6 +1,6 @@
 //! Chương trình minh hoạ chương 2: softmax tràn số, mất mát của dự đoán token kế tiếp, perplexity.
 
-use super::{Output, Program};
+use super::{vi, Output, Program};
 use crate::cross_entropy::{cross_entropy, mean_cross_entropy, perplexity};
 use crate::error::Result;
 use crate::softmax::{naive_softmax, softmax};
@@ -16,6 +16,15 @@ pub const PROGRAMS: &[Program] = &[
         run: next_token_loss,
     },
 ];
+
+/// Vector cho lời văn: `(0,6652; 0,2447; 0,0900)`; NaN giữ nguyên.
+fn vi_vec(v: &[f64]) -> String {
+    let items: Vec<String> = v
+        .iter()
+        .map(|&x| if x.is_nan() { "NaN".into() } else { vi(x, 4) })
+        .collect();
+    format!("({})", items.join("; "))
+}
 
 fn fmt_vec(v: &[f64]) -> String {
     let items: Vec<String> = v.iter().map(|x| format!("{x:.4}")).collect();
@@ -41,13 +50,10 @@ fn softmax_overflow() -> Result<Output> {
     out.line(format!(
         "L = −log P(y) với z = [0, 800], y = 0: ngây thơ = {naive}, ổn định = {stable}"
     ));
-    out.value(
-        "naive_big",
-        fmt_vec(&naive_softmax(&[1000.0, 999.0, 998.0])),
-    );
-    out.value("stable_big", fmt_vec(&softmax(&[1000.0, 999.0, 998.0])?));
+    out.value("naive_big", vi_vec(&naive_softmax(&[1000.0, 999.0, 998.0])));
+    out.value("stable_big", vi_vec(&softmax(&[1000.0, 999.0, 998.0])?));
     out.value("naive_ce", naive);
-    out.value("stable_ce", stable);
+    out.value("stable_ce", vi(stable, 1));
     Ok(out)
 }
 // ANCHOR_END: softmax_overflow
@@ -70,8 +76,8 @@ fn next_token_loss() -> Result<Output> {
             "vị trí {t}: P(«{}») = {:.4}, L = −log P = {loss:.4}",
             vocab[y], p[y]
         ));
-        out.value(format!("p{t}"), format!("{:.4}", p[y]));
-        out.value(format!("loss{t}"), format!("{loss:.4}"));
+        out.value(format!("p{t}"), vi(p[y], 4));
+        out.value(format!("loss{t}"), vi(loss, 4));
     }
     let mean = mean_cross_entropy(&logits, &targets)?;
     let ppl = perplexity(mean)?;
@@ -84,9 +90,9 @@ fn next_token_loss() -> Result<Output> {
         vocab.len(),
         perplexity(uniform)?
     ));
-    out.value("mean", format!("{mean:.4}"));
-    out.value("ppl", format!("{ppl:.3}"));
-    out.value("uniform", format!("{uniform:.4}"));
+    out.value("mean", vi(mean, 4));
+    out.value("ppl", vi(ppl, 3));
+    out.value("uniform", vi(uniform, 4));
     Ok(out)
 }
 // ANCHOR_END: next_token_loss

@@ -4,7 +4,7 @@ use ndarray::Array2;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use super::{Output, Program};
+use super::{vi, Output, Program};
 use crate::embedding::{gpt2_parameters, parameter_bytes, Embedding, GPT2_SIZES, GPT2_VOCAB};
 use crate::error::Result;
 
@@ -40,14 +40,14 @@ fn embedding_lookup() -> Result<Output> {
     let diff = (&row - &via_one_hot)
         .mapv(f64::abs)
         .fold(0.0_f64, |a, &b| a.max(b));
-    out.line(format!("chênh lệch lớn nhất   = {diff:e}"));
+    out.line(format!("chênh lệch lớn nhất   = {diff}"));
     match e.lookup(vocab) {
         Ok(_) => out.line("(không mong đợi) tra cứu ngoài từ vựng thành công"),
         Err(err) => out.line(format!("tra cứu token {vocab}: lỗi «{err}»")),
     }
     out.value("vocab", vocab);
     out.value("dim", dim);
-    out.value("max_diff", format!("{diff:e}"));
+    out.value("max_diff", diff);
     Ok(out)
 }
 // ANCHOR_END: embedding_lookup
@@ -66,23 +66,10 @@ fn embedding_memory() -> Result<Output> {
         out.line(format!(
             "{name:<7} {d:>6} {params:>14} {mib:>12.1} {total:>14} {share:>9.1}%"
         ));
-        out.value(format!("{name}_params"), group_thousands(params));
-        out.value(format!("{name}_mib"), format!("{mib:.1}"));
-        out.value(format!("{name}_total"), group_thousands(total));
-        out.value(format!("{name}_share"), format!("{share:.1}"));
+        out.value(format!("{name}_params"), vi(params as f64, 0));
+        out.value(format!("{name}_mib"), vi(mib, 1));
+        out.value(format!("{name}_total"), vi(total as f64, 0));
+        out.value(format!("{name}_share"), vi(share, 1));
     }
     Ok(out)
-}
-
-/// Định dạng số nguyên với dấu chấm ngăn hàng nghìn theo kiểu Việt Nam: 38597376 → "38.597.376".
-pub fn group_thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
 }

@@ -40,6 +40,28 @@ impl Output {
     }
 }
 
+/// Định dạng số cho lời văn tiếng Việt: dấu phẩy thập phân, dấu chấm ngăn hàng nghìn.
+/// `vi(1234.5, 1)` → `"1.234,5"`; `vi(0.25, 3)` → `"0,250"`.
+pub fn vi(x: f64, decimals: usize) -> String {
+    let s = format!("{:.*}", decimals, x.abs());
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let mut out = String::new();
+    if x.is_sign_negative() && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        out.push('−');
+    }
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push(',');
+        out.push_str(frac);
+    }
+    out
+}
+
 /// Một chương trình minh hoạ.
 #[derive(Clone, Copy)]
 pub struct Program {
