@@ -89,10 +89,13 @@ async function checkPage(context, url, theme, shotPath) {
       figures: main.querySelectorAll('figure.book-figure').length,
       imgs, svgs, fontsFailed,
       themeClass: document.documentElement.className,
+      englishUi: [...document.querySelectorAll('.blockquote-tag-title, #mdbook-theme-list button, .mdbook-help-title')]
+        .map((e) => e.textContent.trim()).filter((t) => /^(Note|Tip|Important|Warning|Caution|Light|Coal|Navy|Keyboard shortcuts)$/.test(t)),
       // Phông KaTeX thực sự được dùng: phần tử .katex có font-family KaTeX.
       katexFont: (() => { const k = main.querySelector('.katex'); return k ? getComputedStyle(k).fontFamily : null; })(),
     };
   });
+  if (info.englishUi.length) problems.push(`chữ giao diện tiếng Anh: ${info.englishUi.join(', ')}`);
   if (info.katexErrors) problems.push(`${info.katexErrors} phần tử .katex-error`);
   if (info.dollars) problems.push('còn `$$` chưa dựng trong văn bản hiển thị');
   for (const i of info.imgs) if (!i.ok) problems.push(`ảnh không tải được: ${i.src}`);
@@ -141,6 +144,7 @@ async function main() {
       console.log(`print.html: đủ ${totals.printFormulas} công thức và ${totals.printFigures} hình`);
     }
     failures.push(...await checkThemes(browser.context, origin, shots));
+    failures.push(...await checkAdmonitions(browser.context, origin, bookDir));
     failures.push(...await checkSearch(browser.context, origin));
     failures.push(...await checkWidgets(browser.context, origin, bookDir, shots));
   } finally {
@@ -156,6 +160,28 @@ async function main() {
     process.exit(1);
   }
   console.log('kiểm thử trình duyệt: đạt');
+}
+
+/** Khối nhắc `> [!NOTE]`… của mdBook 0.5 có tiêu đề tiếng Anh; theme/giao-dien.js đổi sang tiếng Việt. Chưa chương
+ *  nào dùng khối nhắc, nên kiểm trên một trang mẫu dựng đúng như mdBook in ra, nạp chính tệp JS của bản dựng. */
+async function checkAdmonitions(context, origin, bookDir) {
+  const script = readdirSync(join(bookDir, 'theme')).find((f) => /^giao-dien.*\.js$/.test(f));
+  if (!script) return ['bản dựng không có theme/giao-dien*.js'];
+  const kinds = { note: 'Ghi chú', tip: 'Mẹo', important: 'Quan trọng', warning: 'Cảnh báo', caution: 'Thận trọng' };
+  const page = await context.newPage();
+  await page.goto(`${origin}/404.html`, { waitUntil: 'load' });
+  const titles = await page.evaluate(async ({ kinds, src }) => {
+    const main = document.querySelector('main');
+    Object.keys(kinds).forEach((k) => {
+      const en = k[0].toUpperCase() + k.slice(1);
+      main.insertAdjacentHTML('beforeend', `<blockquote class="blockquote-tag blockquote-tag-${k}"><p class="blockquote-tag-title"><svg viewBox="0 0 16 16" width="18" height="18"></svg>${en}</p><p>x</p></blockquote>`);
+    });
+    await new Promise((ok) => { const s = document.createElement('script'); s.src = src; s.onload = ok; document.body.append(s); });
+    return [...document.querySelectorAll('.blockquote-tag-title')].map((t) => t.textContent.trim());
+  }, { kinds, src: `theme/${script}` });
+  await page.close();
+  const want = Object.values(kinds);
+  return JSON.stringify(titles) === JSON.stringify(want) ? [] : [`tiêu đề khối nhắc: ${titles.join(', ')} (cần ${want.join(', ')})`];
 }
 
 /** Hình của chương 2 trong cả năm chủ đề của mdBook: chụp ảnh từng hình để xem bằng mắt. */
