@@ -23,5 +23,6 @@ pub mod pmi;
 pub mod programs;
 pub mod softmax;
 pub mod transformer;
+pub mod widgets;
 
 pub use error::{Error, Result};
