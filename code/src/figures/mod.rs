@@ -33,13 +33,13 @@ pub fn all() -> Vec<Figure> {
     [
         embedding::FIGURES,
         cross_entropy::FIGURES,
-        dynamics::FIGURES,
-        geometry::FIGURES,
-        transformer::FIGURES,
         gradient::FIGURES,
+        negative_sampling::FIGURES,
         hessian::FIGURES,
         information::FIGURES,
-        negative_sampling::FIGURES,
+        transformer::FIGURES,
+        dynamics::FIGURES,
+        geometry::FIGURES,
     ]
     .concat()
 }

@@ -7,12 +7,12 @@ mod cross_entropy;
 mod dynamics;
 mod embedding;
 mod geometry;
-mod transformer;
 mod gradient;
 mod hessian;
 mod information;
 pub(crate) mod negative_sampling;
 pub(crate) mod sgns_measurements;
+mod transformer;
 
 use std::process::ExitCode;
 
@@ -79,20 +79,23 @@ pub struct Program {
     pub run: fn() -> Result<Output>,
 }
 
-/// Tất cả các chương trình.
+/// Tất cả các chương trình, theo thứ tự chương.
 pub fn all() -> Vec<Program> {
     [
         embedding::PROGRAMS,
         cross_entropy::PROGRAMS,
-        dynamics::PROGRAMS,
-        geometry::PROGRAMS,
-        transformer::PROGRAMS,
-    ]
-    .concat()
         gradient::PROGRAMS,
+        negative_sampling::PROGRAMS,
+        sgns_measurements::PROGRAMS,
         hessian::PROGRAMS,
         information::PROGRAMS,
+        transformer::PROGRAMS,
+        dynamics::PROGRAMS,
+        geometry::PROGRAMS,
+    ]
+    .concat()
 }
+
 /// Định dạng vector với 4 chữ số thập phân: `[0.1000, -2.0000]`.
 fn fmt_vec(v: &[f64]) -> String {
     let items: Vec<String> = v.iter().map(|x| format!("{x:.4}")).collect();
@@ -112,8 +115,6 @@ fn vi_sci(x: f64, decimals: usize) -> String {
         })
         .collect();
     format!("{}·10{superscript}", vi(mantissa, decimals))
-        negative_sampling::PROGRAMS,
-        sgns_measurements::PROGRAMS,
 }
 
 /// Tìm chương trình theo tên.
