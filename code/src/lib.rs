@@ -15,7 +15,14 @@ pub mod experiments;
 pub mod figures;
 pub mod geometry;
 pub mod gradcheck;
+pub mod gradient;
+pub mod hessian;
+pub mod information;
+pub mod negative_sampling;
+pub mod pmi;
 pub mod programs;
 pub mod softmax;
+pub mod transformer;
+pub mod widgets;
 
 pub use error::{Error, Result};

@@ -8,7 +8,12 @@ mod cross_entropy;
 mod dynamics;
 mod embedding;
 mod geometry;
+mod gradient;
+mod hessian;
+mod information;
+mod negative_sampling;
 pub mod style;
+mod transformer;
 
 use crate::error::Result;
 
@@ -28,6 +33,11 @@ pub fn all() -> Vec<Figure> {
     [
         embedding::FIGURES,
         cross_entropy::FIGURES,
+        gradient::FIGURES,
+        negative_sampling::FIGURES,
+        hessian::FIGURES,
+        information::FIGURES,
+        transformer::FIGURES,
         dynamics::FIGURES,
         geometry::FIGURES,
     ]
