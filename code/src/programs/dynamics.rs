@@ -1,7 +1,7 @@
 //! Chương trình minh hoạ chương 8: đẳng thức gradient tích luỹ trên một lần chạy SGD ngắn, và
 //! thí nghiệm chuẩn–tần suất trên dòng token Zipf.
 
-use super::{vi, Output, Program};
+use super::{vi, vi_sci, Output, Program};
 use crate::corpus::{fit_zipf_exponent, zipf_probabilities};
 use crate::dynamics::{row_norms, train, SoftmaxModel, TrainSpec, Tying};
 use crate::error::Result;
@@ -20,23 +20,6 @@ pub const PROGRAMS: &[Program] = &[
         run: norm_frequency,
     },
 ];
-
-/// Số rất nhỏ cho lời văn: `8,9·10⁻¹⁶`.
-fn vi_sci(x: f64) -> String {
-    if x == 0.0 {
-        return "0".into();
-    }
-    let exp = x.abs().log10().floor() as i32;
-    let sup: String = exp
-        .to_string()
-        .chars()
-        .map(|c| match c {
-            '-' => '⁻',
-            d => ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'][d as usize - '0' as usize],
-        })
-        .collect();
-    format!("{}·10{sup}", vi(x / 10f64.powi(exp), 1))
-}
 
 // ANCHOR: sgd_identity
 fn sgd_identity() -> Result<Output> {
@@ -79,7 +62,7 @@ fn sgd_identity() -> Result<Output> {
         } else {
             "untied"
         };
-        out.value(format!("{key}_err"), vi_sci(err));
+        out.value(format!("{key}_err"), vi_sci(err, 1));
     }
     Ok(out)
 }
