@@ -181,6 +181,7 @@ fn sgns_throughput() -> Result<Output> {
     out.value("c_kwps", vi(median(&c) / 1e3, 0));
     out.value("ratio", vi(ratio, 1));
     out.value("c_fast_kwps", vi(median(&fast) / 1e3, 0));
+    out.value("fast_runs", fast.len());
     out.value("fast_speedup", vi(median(&fast) / median(&c), 1));
     out.value("ratio_fast", vi(median(&rust) / median(&fast), 1));
     out.value("runs", rust.len().min(c.len()));
