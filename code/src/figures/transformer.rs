@@ -42,7 +42,7 @@ fn loss_curve() -> Result<String> {
     let h = &book_run()?.history;
     let steps = h.len() as f64;
     let uniform = (BOOK_RUN.model.vocab as f64).ln();
-    let best = achievable_loss(BOOK_RUN.model.vocab);
+    let best = achievable_loss(BOOK_RUN.model.vocab)?;
     let flat = |label: &str, y: f64| Series {
         label: label.to_string(),
         points: vec![(0.0, y), (steps, y)],

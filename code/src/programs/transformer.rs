@@ -43,7 +43,7 @@ fn transformer_training() -> Result<Output> {
     ));
     out.line(format!(
         "tối ưu ln(V − 1)/2              : {:.4} nat",
-        achievable_loss(cfg.model.vocab)
+        achievable_loss(cfg.model.vocab)?
     ));
     let fwd = forward(&run.params, &SAMPLE)?;
     let losses: Vec<String> = fwd
@@ -66,7 +66,7 @@ fn transformer_training() -> Result<Output> {
     out.value("start", vi(start, 3));
     out.value("end", vi(end, 3));
     out.value("uniform", vi(uniform, 3));
-    out.value("achievable", vi(achievable_loss(cfg.model.vocab), 3));
+    out.value("achievable", vi(achievable_loss(cfg.model.vocab)?, 3));
     Ok(out)
 }
 // ANCHOR_END: transformer_training
