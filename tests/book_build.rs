@@ -63,3 +63,11 @@ fn output_check_rejects_cdn() {
     let err = book_tools::check::check_output(dir.path()).unwrap_err();
     assert!(format!("{err}").contains("cdn.jsdelivr.net"), "{err}");
 }
+
+/// HTML của KaTeX không bị Markdown đọc nhầm: `\tilde`, `*`, `_` trong công thức vẫn hiển thị đúng sau mdBook.
+#[test]
+fn katex_output_survives_markdown() {
+    let html = book_tools::katex::render_math("thử", r"$\tilde{x} \ast y_{\tilde z}$ và $\tilde a$").unwrap();
+    assert!(!html.contains('~') && !html.contains('*'), "{html}");
+    assert!(html.contains("&#126;"));
+}

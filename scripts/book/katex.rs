@@ -27,7 +27,7 @@ pub fn render_math(chapter: &str, content: &str) -> Result<String> {
             Render::DisplayTask(item) => (item, &display, "$$", "$$"),
         };
         match katex::render_with_opts(item, o) {
-            Ok(html) => out.push_str(&html.replace('\n', " ")),
+            Ok(html) => out.push_str(&protect_from_markdown(&html)),
             Err(e) => {
                 errors.push(format!("  {left}{item}{right}\n    → {e}"));
                 out.push_str(item);
@@ -47,4 +47,23 @@ fn opts(display: bool) -> Result<katex::Opts> {
         .throw_on_error(true)
         .trust(false)
         .build()?)
+}
+
+/// HTML của KaTeX được chèn vào Markdown *trước* khi mdBook chuyển Markdown thành HTML, nên các ký tự như
+/// `~` (`\tilde`), `*`, `_`, `\\`, `$` trong đó có thể bị hiểu thành gạch ngang, nhấn mạnh, ký tự thoát
+/// hay công thức. Đổi chúng thành thực thể HTML (trình duyệt hiển thị y hệt) và bỏ xuống dòng.
+pub fn protect_from_markdown(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + html.len() / 8);
+    for ch in html.chars() {
+        match ch {
+            '~' => out.push_str("&#126;"),
+            '*' => out.push_str("&#42;"),
+            '_' => out.push_str("&#95;"),
+            '\\' => out.push_str("&#92;"),
+            '$' => out.push_str("&#36;"),
+            '\n' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
