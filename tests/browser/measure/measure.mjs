@@ -79,8 +79,10 @@ async function once(url, mathjax) {
   const r = await page.evaluate(async () => {
     await document.fonts.ready;
     await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+    const nav = performance.getEntriesByType('navigation')[0];
     return {
       ms: performance.now(),
+      load: nav ? nav.loadEventEnd : NaN,
       katex: document.querySelectorAll('.katex').length,
       mathjax: document.querySelectorAll('.MathJax, .MathJax_Display, .MathJax_CHTML, .MathJax_SVG').length,
       mjErrors: document.querySelectorAll('.MathJax_Error, merror').length,
@@ -91,17 +93,20 @@ async function once(url, mathjax) {
 }
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
-const results = { katex: [], mathjax: [] };
+const results = { katex: [], mathjax: [], katexLoad: [], mathjaxLoad: [] };
 let last = {};
 for (let i = 0; i < runs; i++) {
   const a = await once(`${origin}/${heaviest.f}`, false);
   const b = await once(`${origin}/mathjax.html`, true);
   results.katex.push(a.ms);
   results.mathjax.push(b.ms);
+  results.katexLoad.push(a.load);
+  results.mathjaxLoad.push(b.load);
   last = { a, b };
 }
 console.log(`KaTeX dựng sẵn (sách):  trung vị ${median(results.katex).toFixed(0)} ms  [${results.katex.map((x) => x.toFixed(0)).join(', ')}]  (${last.a.katex} phần tử .katex)`);
 console.log(`MathJax 2.7.1 (mdBook): trung vị ${median(results.mathjax).toFixed(0)} ms  [${results.mathjax.map((x) => x.toFixed(0)).join(', ')}]  (${last.b.mathjax} phần tử MathJax, ${last.b.mjErrors} lỗi)`);
+console.log(`sự kiện load (trung vị): KaTeX ${median(results.katexLoad).toFixed(0)} ms, MathJax ${median(results.mathjaxLoad).toFixed(0)} ms`);
 console.log(`yêu cầu ra ngoài không được trả lời cục bộ: ${outside.length}${outside.length ? ' ' + outside.join(' ') : ''}`);
 if (last.b.errors.length) console.log(`lỗi JS trang MathJax: ${last.b.errors.join('; ')}`);
 await browser.close();
