@@ -12,7 +12,8 @@
 import { chromium } from 'playwright-core';
 import { existsSync, mkdtempSync, readdirSync, statSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
 import { checkSearch } from './search.mjs';
 import { checkWidgets } from './widgets.mjs';
@@ -207,6 +208,6 @@ async function checkThemes(context, origin, shots) {
   return problems;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
   main().catch((e) => { console.error(`lỗi: ${e.message}`); process.exit(1); });
 }
