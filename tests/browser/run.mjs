@@ -86,6 +86,8 @@ async function checkPage(context, url, theme, shotPath) {
     return {
       katexErrors: document.querySelectorAll('.katex-error').length,
       dollars: clone.innerText.includes('$$') || clone.textContent.includes('$$'),
+      // Công thức nội dòng chưa dựng: `$…$` còn trong văn bản hiển thị.
+      inlineMath: (clone.textContent.match(/\$[^\s$][^$\n]{0,200}?\$/g) || []).slice(0, 3),
       formulas: main.querySelectorAll('.katex').length,
       figures: main.querySelectorAll('figure.book-figure').length,
       imgs, svgs, fontsFailed,
@@ -99,6 +101,7 @@ async function checkPage(context, url, theme, shotPath) {
   if (info.englishUi.length) problems.push(`chữ giao diện tiếng Anh: ${info.englishUi.join(', ')}`);
   if (info.katexErrors) problems.push(`${info.katexErrors} phần tử .katex-error`);
   if (info.dollars) problems.push('còn `$$` chưa dựng trong văn bản hiển thị');
+  if (info.inlineMath.length) problems.push(`còn công thức \`$…$\` chưa dựng: ${info.inlineMath.join(' · ')}`);
   for (const i of info.imgs) if (!i.ok) problems.push(`ảnh không tải được: ${i.src}`);
   info.svgs.forEach((s, k) => { if (!s.ok) problems.push(`hình SVG thứ ${k + 1} không hiển thị`); });
   if (info.fontsFailed.length) problems.push(`phông lỗi: ${info.fontsFailed.join(', ')}`);
