@@ -22,8 +22,16 @@ pub fn log_sum_exp(logits: &[f64]) -> Result<f64> {
 // ANCHOR: softmax
 /// Phương trình (2.1): `P(i) = exp(z_i) / Σ_j exp(z_j)`, tính ổn định bằng cách trừ `max_j z_j`.
 pub fn softmax(logits: &[f64]) -> Result<Vec<f64>> {
-    let lse = log_sum_exp(logits)?;
-    Ok(logits.iter().map(|&z| (z - lse).exp()).collect())
+    if logits.is_empty() {
+        return Err(Error::Empty("logits"));
+    }
+    ensure_finite("logit", logits)?;
+    // Chia cho tổng thay vì lấy exp(z_i − lse): với |z| lớn, lse = m + log Σ bị làm tròn tới ulp(m)
+    // (ví dụ z = (1e17, 1e17) cho lse = 1e17 và P = (1, 1)); exp(z_i − m)/Σ thì đúng tới vài ε.
+    let m = logits.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let exps: Vec<f64> = logits.iter().map(|&z| (z - m).exp()).collect();
+    let sum: f64 = exps.iter().sum();
+    Ok(exps.into_iter().map(|e| e / sum).collect())
 }
 // ANCHOR_END: softmax
 

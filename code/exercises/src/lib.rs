@@ -53,7 +53,18 @@ impl Exercise {
 
 /// Tất cả bài tập, theo thứ tự chương.
 pub fn all() -> Vec<Exercise> {
-    [checks::embedding::EXERCISES, checks::softmax::EXERCISES].concat()
+    [
+        checks::embedding::EXERCISES,
+        checks::softmax::EXERCISES,
+        checks::dynamics::EXERCISES,
+        checks::geometry::EXERCISES,
+        checks::transformer::EXERCISES,
+        checks::gradient::EXERCISES,
+        checks::hessian::EXERCISES,
+        checks::information::EXERCISES,
+        checks::negative_sampling::EXERCISES,
+    ]
+    .concat()
 }
 
 /// Tìm bài theo số hiệu.

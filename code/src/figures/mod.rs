@@ -5,8 +5,15 @@
 //! Nền trắng đục để hình đọc được trên mọi chủ đề (theme) của mdBook, kể cả chủ đề tối.
 
 mod cross_entropy;
+mod dynamics;
 mod embedding;
+mod geometry;
+mod gradient;
+mod hessian;
+mod information;
+mod negative_sampling;
 pub mod style;
+mod transformer;
 
 use crate::error::Result;
 
@@ -23,7 +30,18 @@ pub struct Figure {
 
 /// Tất cả các hình, theo thứ tự chương.
 pub fn all() -> Vec<Figure> {
-    [embedding::FIGURES, cross_entropy::FIGURES].concat()
+    [
+        embedding::FIGURES,
+        cross_entropy::FIGURES,
+        gradient::FIGURES,
+        negative_sampling::FIGURES,
+        hessian::FIGURES,
+        information::FIGURES,
+        transformer::FIGURES,
+        dynamics::FIGURES,
+        geometry::FIGURES,
+    ]
+    .concat()
 }
 
 /// Tìm hình theo tên.

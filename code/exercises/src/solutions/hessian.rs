@@ -1,0 +1,35 @@
+//! Lời giải bài tập chương 5.
+
+// ANCHOR: hessian
+/// Bài 5.1 — phương trình (5.1), đường chéo tính bằng `P_i Σ_{j≠i} P_j`.
+pub fn hessian(z: &[f64]) -> Vec<Vec<f64>> {
+    let m = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let exps: Vec<f64> = z.iter().map(|&v| (v - m).exp()).collect();
+    let sum: f64 = exps.iter().sum();
+    let p: Vec<f64> = exps.into_iter().map(|e| e / sum).collect();
+    (0..p.len())
+        .map(|i| {
+            (0..p.len())
+                .map(|j| {
+                    if i == j {
+                        p[i] * (0..p.len()).filter(|&k| k != i).map(|k| p[k]).sum::<f64>()
+                    } else {
+                        -p[i] * p[j]
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+// ANCHOR_END: hessian
+
+// ANCHOR: variance
+/// Bài 5.2 — phương trình (5.2), hai lượt: trung bình trước, rồi bình phương độ lệch.
+pub fn variance(p: &[f64], v: &[f64]) -> f64 {
+    let mean: f64 = p.iter().zip(v).map(|(pi, vi)| pi * vi).sum();
+    p.iter()
+        .zip(v)
+        .map(|(pi, vi)| pi * (vi - mean).powi(2))
+        .sum()
+}
+// ANCHOR_END: variance
