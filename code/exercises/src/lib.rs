@@ -56,13 +56,14 @@ pub fn all() -> Vec<Exercise> {
     [
         checks::embedding::EXERCISES,
         checks::softmax::EXERCISES,
-        checks::dynamics::EXERCISES,
-        checks::geometry::EXERCISES,
-        checks::transformer::EXERCISES,
         checks::gradient::EXERCISES,
+        checks::negative_sampling::EXERCISES,
         checks::hessian::EXERCISES,
         checks::information::EXERCISES,
-        checks::negative_sampling::EXERCISES,
+        checks::transformer::EXERCISES,
+        checks::dynamics::EXERCISES,
+        checks::geometry::EXERCISES,
+        checks::capstone::EXERCISES,
     ]
     .concat()
 }

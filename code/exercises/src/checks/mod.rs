@@ -1,5 +1,6 @@
 //! Bộ kiểm: mỗi hàm nhận mã cần kiểm, so với tham chiếu độc lập, trả gợi ý tiếng Việt khi sai.
 
+pub mod capstone;
 pub mod dynamics;
 pub mod embedding;
 pub mod geometry;

@@ -1,5 +1,6 @@
 //! Lời giải tham khảo.
 
+pub mod capstone;
 pub mod dynamics;
 pub mod embedding;
 pub mod geometry;

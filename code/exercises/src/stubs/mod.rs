@@ -2,6 +2,7 @@
 //! Tham số chưa dùng là bình thường cho tới khi bạn viết thân hàm.
 #![allow(unused_variables)]
 
+pub mod capstone;
 pub mod dynamics;
 pub mod embedding;
 pub mod geometry;
