@@ -12,7 +12,10 @@ cd "$(dirname "$0")/.."
 step() { printf '\n== %s ==\n' "$*"; }
 
 step "cargo test (toàn bộ workspace)"
-cargo test --workspace --locked
+log="$(mktemp)"
+cargo test --workspace --locked 2>&1 | tee "$log"
+summary="$(awk '/^test result:/ {p += $4; f += $6; i += $8} END {printf "%d passed, %d failed, %d skipped", p, f, i}' "$log")"
+rm -f "$log"
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
@@ -34,3 +37,4 @@ step "kiểm thử trình duyệt (Chromium của Debian, playwright-core)"
 
 echo
 echo "Tất cả kiểm thử đều đạt."
+echo "cargo: $summary"
