@@ -4,6 +4,8 @@
 #      kiểm thử cấp sách (tests/: truy vết công thức ↔ kiểm thử, dựng sách và kiểm HTML, hình tất định).
 #   2. cargo fmt --check và cargo clippy -D warnings.
 #   3. Con đường `mdbook build` (mdbook 0.5.4 cài bằng cargo install --locked nếu chưa có) cho cùng bản dựng.
+#   4. Kiểm thử trong Chromium thật (tests/browser: Chromium của Debian + playwright-core) trên bản dựng đó:
+#      mọi trang, ngoại tuyến, tìm kiếm tiếng Việt, widget so với vector vàng của Rust.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,6 +28,9 @@ out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 mdbook build -d "$out"
 cargo run --quiet --release --bin book -- check "$out"
+
+step "kiểm thử trình duyệt (Chromium của Debian, playwright-core)"
+./tests/browser/run.sh "$out"
 
 echo
 echo "Tất cả kiểm thử đều đạt."

@@ -67,7 +67,9 @@ fn output_check_rejects_cdn() {
 /// HTML của KaTeX không bị Markdown đọc nhầm: `\tilde`, `*`, `_` trong công thức vẫn hiển thị đúng sau mdBook.
 #[test]
 fn katex_output_survives_markdown() {
-    let html = book_tools::katex::render_math("thử", r"$\tilde{x} \ast y_{\tilde z}$ và $\tilde a$").unwrap();
+    let html =
+        book_tools::katex::render_math("thử", r"$\tilde{x} \ast y_{\tilde z}$ và $\tilde a$")
+            .unwrap();
     assert!(!html.contains('~') && !html.contains('*'), "{html}");
     assert!(html.contains("&#126;"));
 }

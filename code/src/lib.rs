@@ -6,15 +6,23 @@
 //!
 //! Quy ước số học: f64 cho mã tham chiếu; đầu vào sai trả `Err(Error)`, không panic.
 
+pub mod corpus;
 pub mod cross_entropy;
+pub mod dynamics;
 pub mod embedding;
 pub mod error;
+pub mod experiments;
 pub mod figures;
+pub mod geometry;
 pub mod gradcheck;
 pub mod gradient;
 pub mod hessian;
 pub mod information;
+pub mod negative_sampling;
+pub mod pmi;
 pub mod programs;
 pub mod softmax;
+pub mod transformer;
+pub mod widgets;
 
 pub use error::{Error, Result};

@@ -3,12 +3,14 @@
 //! * `{{#figure tên}}` — vẽ hình bằng mã của crate đồng hành và chèn SVG trực tiếp, đánh số «Hình c.k».
 //! * `{{#output tên}}` — chạy chương trình minh hoạ, chèn văn bản nó in ra.
 //! * `{{#value tên.khoá}}` — chèn một giá trị có tên do chương trình đó tính.
+//! * `{{#widget tên}}` — chỗ đặt một widget tương tác (`theme/widgets.js`), kèm cấu hình ban đầu và vector vàng
+//!   do crate đồng hành tính (`embedding_loss::widgets`), nhúng dạng `<script type="application/json">`.
 //! * `{{#verification-table}}` — bảng kiểm chứng công thức (phụ lục).
 
 use std::collections::HashMap;
 
 use anyhow::{anyhow, bail, Result};
-use embedding_loss::{figures, programs};
+use embedding_loss::{figures, programs, widgets};
 use regex::{Captures, Regex};
 
 /// Bộ đệm kết quả chương trình trong một lần dựng (mỗi chương trình chạy một lần).
@@ -41,10 +43,12 @@ pub fn expand_values(content: &str, outputs: &mut Outputs) -> Result<String> {
     })
 }
 
-/// Thay `{{#output …}}` và `{{#figure …}}` (chạy sau KaTeX: SVG và văn bản không bị quét công thức).
+/// Thay `{{#output …}}`, `{{#widget …}}` và `{{#figure …}}` (chạy sau KaTeX: SVG và văn bản không bị quét công thức).
 pub fn expand_blocks(content: &str, chapter: Option<u32>, outputs: &mut Outputs) -> Result<String> {
+    let widget_re = Regex::new(r"(?m)^\{\{#widget\s+([A-Za-z0-9_]+)\s*\}\}\s*$")?;
+    let content = replace_all(&widget_re, content, |c| widget_html(&c[1]))?;
     let out_re = Regex::new(r"(?m)^\{\{#output\s+([A-Za-z0-9_]+)\s*\}\}\s*$")?;
-    let content = replace_all(&out_re, content, |c| {
+    let content = replace_all(&out_re, &content, |c| {
         let text = &outputs.get(&c[1])?.text;
         Ok(format!(
             "<pre class=\"program-output\" data-program=\"{}\"><code>{}</code></pre>",
@@ -82,6 +86,21 @@ pub fn figure_html(name: &str, label: &str, caption: &str, svg: &str) -> String 
         label.replace('.', "-"),
         escape_html(caption)
     )
+}
+
+/// Khối HTML của một widget: chỗ đặt (JavaScript dựng giao diện), cấu hình ban đầu và vector vàng, trên một dòng.
+pub fn widget_html(name: &str) -> Result<String> {
+    let widget = widgets::find(name)
+        .ok_or_else(|| anyhow!("không có widget «{name}» (code/src/widgets.rs)"))?;
+    let config = (widget.config)().map_err(|e| anyhow!("widget «{name}»: {e}"))?;
+    let golden = (widget.golden)().map_err(|e| anyhow!("widget «{name}»: {e}"))?;
+    for json in [&config, &golden] {
+        serde_json::from_str::<serde_json::Value>(json)
+            .map_err(|e| anyhow!("widget «{name}»: JSON hỏng: {e}"))?;
+    }
+    Ok(format!(
+        "<div class=\"book-widget\" data-widget=\"{name}\"><p class=\"widget-noscript\">Widget tương tác này cần JavaScript.</p></div><script type=\"application/json\" class=\"widget-config\" data-widget=\"{name}\">{config}</script><script type=\"application/json\" class=\"widget-golden\" data-widget=\"{name}\">{golden}</script>\n"
+    ))
 }
 
 /// Thoát các ký tự đặc biệt của HTML.

@@ -57,8 +57,13 @@ pub fn all() -> Vec<Exercise> {
         checks::embedding::EXERCISES,
         checks::softmax::EXERCISES,
         checks::gradient::EXERCISES,
+        checks::negative_sampling::EXERCISES,
         checks::hessian::EXERCISES,
         checks::information::EXERCISES,
+        checks::transformer::EXERCISES,
+        checks::dynamics::EXERCISES,
+        checks::geometry::EXERCISES,
+        checks::capstone::EXERCISES,
     ]
     .concat()
 }

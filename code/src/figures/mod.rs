@@ -5,11 +5,15 @@
 //! Nền trắng đục để hình đọc được trên mọi chủ đề (theme) của mdBook, kể cả chủ đề tối.
 
 mod cross_entropy;
+mod dynamics;
 mod embedding;
+mod geometry;
 mod gradient;
 mod hessian;
 mod information;
+mod negative_sampling;
 pub mod style;
+mod transformer;
 
 use crate::error::Result;
 
@@ -30,8 +34,12 @@ pub fn all() -> Vec<Figure> {
         embedding::FIGURES,
         cross_entropy::FIGURES,
         gradient::FIGURES,
+        negative_sampling::FIGURES,
         hessian::FIGURES,
         information::FIGURES,
+        transformer::FIGURES,
+        dynamics::FIGURES,
+        geometry::FIGURES,
     ]
     .concat()
 }

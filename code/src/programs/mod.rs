@@ -4,10 +4,15 @@
 //! trong lời văn đều do mã đã kiểm thử sinh ra lúc dựng sách.
 
 mod cross_entropy;
+mod dynamics;
 mod embedding;
+mod geometry;
 mod gradient;
 mod hessian;
 mod information;
+pub(crate) mod negative_sampling;
+pub(crate) mod sgns_measurements;
+mod transformer;
 
 use std::process::ExitCode;
 
@@ -74,14 +79,19 @@ pub struct Program {
     pub run: fn() -> Result<Output>,
 }
 
-/// Tất cả các chương trình.
+/// Tất cả các chương trình, theo thứ tự chương.
 pub fn all() -> Vec<Program> {
     [
         embedding::PROGRAMS,
         cross_entropy::PROGRAMS,
         gradient::PROGRAMS,
+        negative_sampling::PROGRAMS,
+        sgns_measurements::PROGRAMS,
         hessian::PROGRAMS,
         information::PROGRAMS,
+        transformer::PROGRAMS,
+        dynamics::PROGRAMS,
+        geometry::PROGRAMS,
     ]
     .concat()
 }
@@ -91,7 +101,6 @@ fn fmt_vec(v: &[f64]) -> String {
     let items: Vec<String> = v.iter().map(|x| format!("{x:.4}")).collect();
     format!("[{}]", items.join(", "))
 }
-
 /// Số rất nhỏ cho lời văn tiếng Việt, dạng khoa học: `vi_sci(3.8e-11, 1)` → `"3,8·10⁻¹¹"`.
 fn vi_sci(x: f64, decimals: usize) -> String {
     let s = format!("{x:.decimals$e}");

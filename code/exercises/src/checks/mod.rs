@@ -1,10 +1,15 @@
 //! Bộ kiểm: mỗi hàm nhận mã cần kiểm, so với tham chiếu độc lập, trả gợi ý tiếng Việt khi sai.
 
+pub mod capstone;
+pub mod dynamics;
 pub mod embedding;
+pub mod geometry;
 pub mod gradient;
 pub mod hessian;
 pub mod information;
+pub mod negative_sampling;
 pub mod softmax;
+pub mod transformer;
 
 /// So hai số với sai số tương đối `rel` (và sàn tuyệt đối `rel` quanh 0).
 pub fn close(a: f64, b: f64, rel: f64) -> bool {

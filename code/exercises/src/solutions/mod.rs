@@ -1,7 +1,12 @@
 //! Lời giải tham khảo.
 
+pub mod capstone;
+pub mod dynamics;
 pub mod embedding;
+pub mod geometry;
 pub mod gradient;
 pub mod hessian;
 pub mod information;
+pub mod negative_sampling;
 pub mod softmax;
+pub mod transformer;

@@ -1,0 +1,165 @@
+//! Giao diện dòng lệnh của `sgns`: `sgns train …` và `sgns neighbours …`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{ArgAction, Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+use sgns::corpus::read_corpus;
+use sgns::train::{train, Config};
+use sgns::vectors::{neighbours, read_text, write_text};
+
+const TEMPLATE: &str = "{about}\n\nCách dùng: {usage}\n\n{all-args}";
+
+/// Huấn luyện vector từ bằng skip-gram với lấy mẫu âm (SGNS), như word2vec.
+#[derive(Parser)]
+#[command(name = "sgns", version, override_usage = "sgns <LỆNH> [TUỲ CHỌN]", help_template = TEMPLATE, disable_help_flag = true,
+          disable_version_flag = true, disable_help_subcommand = true,
+          subcommand_help_heading = "Lệnh", next_help_heading = "Tuỳ chọn")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    /// In trợ giúp
+    #[arg(short = 'h', long = "help", action = ArgAction::Help, global = true)]
+    help: Option<bool>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Huấn luyện trên một tệp văn bản UTF-8 (một câu mỗi dòng, từ cách nhau bởi khoảng trắng)
+    #[command(help_template = TEMPLATE, next_help_heading = "Tuỳ chọn",
+              override_usage = "sgns train --input <TỆP> --output <TỆP> [TUỲ CHỌN]")]
+    Train {
+        /// Tệp kho ngữ liệu đầu vào
+        #[arg(short, long)]
+        input: PathBuf,
+        /// Tệp vector đầu ra (định dạng văn bản của word2vec)
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Số chiều d của vector (mặc định: 100)
+        #[arg(long, default_value_t = 100, hide_default_value = true)]
+        size: usize,
+        /// Bán kính cửa sổ ngữ cảnh tối đa W (cửa sổ động) (mặc định: 5)
+        #[arg(long, default_value_t = 5, hide_default_value = true)]
+        window: usize,
+        /// Số mẫu âm K mỗi cặp (mặc định: 5)
+        #[arg(long, default_value_t = 5, hide_default_value = true)]
+        negative: usize,
+        /// Ngưỡng lấy mẫu con t (0 = tắt) (mặc định: 1e-3)
+        #[arg(long, default_value_t = 1e-3, hide_default_value = true)]
+        sample: f64,
+        /// Bỏ các từ xuất hiện ít hơn số lần này (mặc định: 5)
+        #[arg(long, default_value_t = 5, hide_default_value = true)]
+        min_count: u64,
+        /// Tốc độ học ban đầu (giảm tuyến tính) (mặc định: 0.025)
+        #[arg(long, default_value_t = 0.025, hide_default_value = true)]
+        alpha: f32,
+        /// Số lượt qua kho ngữ liệu (mặc định: 1)
+        #[arg(long, default_value_t = 1, hide_default_value = true)]
+        epochs: usize,
+        /// Số luồng (mặc định: 2)
+        #[arg(long, default_value_t = 2, hide_default_value = true)]
+        threads: usize,
+        /// Hạt giống ngẫu nhiên (mặc định: 1)
+        #[arg(long, default_value_t = 1, hide_default_value = true)]
+        seed: u64,
+        /// Không hiện thanh tiến độ
+        #[arg(long)]
+        quiet: bool,
+    },
+    /// Liệt kê các từ gần nhất (độ tương đồng cosine) với một từ
+    #[command(help_template = TEMPLATE, next_help_heading = "Tuỳ chọn",
+              override_usage = "sgns neighbours --vectors <TỆP> <TỪ>... [TUỲ CHỌN]")]
+    Neighbours {
+        /// Tệp vector (định dạng văn bản của word2vec)
+        #[arg(short, long)]
+        vectors: PathBuf,
+        /// Các từ cần truy vấn
+        #[arg(required = true)]
+        words: Vec<String>,
+        /// Số láng giềng (mặc định: 10)
+        #[arg(long, default_value_t = 10, hide_default_value = true)]
+        top: usize,
+    },
+}
+
+fn run(cli: Cli) -> sgns::Result<()> {
+    match cli.command {
+        Command::Train {
+            input,
+            output,
+            size,
+            window,
+            negative,
+            sample,
+            min_count,
+            alpha,
+            epochs,
+            threads,
+            seed,
+            quiet,
+        } => {
+            let corpus = read_corpus(&input, min_count)?;
+            let cfg = Config {
+                dim: size,
+                window,
+                negative,
+                sample,
+                alpha,
+                epochs,
+                threads,
+                seed,
+            };
+            eprintln!(
+                "từ vựng: {} từ, {} token",
+                corpus.vocab.len(),
+                corpus.num_tokens()
+            );
+            let total = (epochs * corpus.num_tokens()) as u64;
+            let pb = if quiet {
+                ProgressBar::hidden()
+            } else {
+                ProgressBar::new(total)
+            };
+            pb.set_style(
+                ProgressStyle::with_template("{bar:40} {pos}/{len} token ({per_sec}, còn {eta})")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+            let start = Instant::now();
+            let model = train(&corpus, &cfg, Some(&pb))?;
+            pb.finish_and_clear();
+            let secs = start.elapsed().as_secs_f64();
+            eprintln!(
+                "xong sau {secs:.2} s: {:.0} token/s (thời gian thực)",
+                total as f64 / secs
+            );
+            write_text(&output, &model.vocab.words, model.dim, &model.input)
+        }
+        Command::Neighbours {
+            vectors,
+            words,
+            top,
+        } => {
+            let emb = read_text(&vectors)?;
+            for w in words {
+                println!("{w}:");
+                for (n, s) in neighbours(&emb, &w, top)? {
+                    println!("  {s:.4}  {n}");
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("lỗi: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

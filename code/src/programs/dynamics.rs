@@ -1,0 +1,177 @@
+//! Chương trình minh hoạ chương 8: đẳng thức gradient tích luỹ trên một lần chạy SGD ngắn, và
+//! thí nghiệm chuẩn–tần suất trên dòng token Zipf.
+
+use super::{vi, Output, Program};
+use crate::corpus::{fit_zipf_exponent, zipf_probabilities};
+use crate::dynamics::{row_norms, train, SoftmaxModel, TrainSpec, Tying};
+use crate::error::Result;
+use crate::experiments::{
+    frequency_weighted_mean, mean_drift_cosine, norm_frequency_spearman, run_zipf, BOOK_ZIPF,
+};
+
+/// Các chương trình của chương 8.
+pub const PROGRAMS: &[Program] = &[
+    Program {
+        name: "sgd_identity",
+        run: sgd_identity,
+    },
+    Program {
+        name: "norm_frequency",
+        run: norm_frequency,
+    },
+];
+
+/// Số rất nhỏ cho lời văn: `8,9·10⁻¹⁶`.
+fn vi_sci(x: f64) -> String {
+    if x == 0.0 {
+        return "0".into();
+    }
+    let exp = x.abs().log10().floor() as i32;
+    let sup: String = exp
+        .to_string()
+        .chars()
+        .map(|c| match c {
+            '-' => '⁻',
+            d => ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'][d as usize - '0' as usize],
+        })
+        .collect();
+    format!("{}·10{sup}", vi(x / 10f64.powi(exp), 1))
+}
+
+// ANCHOR: sgd_identity
+fn sgd_identity() -> Result<Output> {
+    let mut out = Output::default();
+    let pairs: Vec<(usize, usize)> = (0..60).map(|i| (i % 8, (3 * i + 1) % 8)).collect();
+    let spec = TrainSpec {
+        lr: 0.3,
+        batch: 4,
+        steps: 50,
+        seed: 1,
+    };
+    for (tying, name) in [(Tying::Tied, "chia sẻ"), (Tying::Untied, "không chia sẻ")] {
+        let mut model = SoftmaxModel::new(8, 4, tying, 0.5, 7)?;
+        let start = model.flat();
+        let mut sum = vec![0.0; start.len()];
+        train(&mut model, &pairs, &spec, |_, _, g| {
+            for (s, x) in sum.iter_mut().zip(g.flat()) {
+                *s += x;
+            }
+        })?;
+        let err = model
+            .flat()
+            .iter()
+            .zip(&start)
+            .zip(&sum)
+            .map(|((e, e0), s)| (e - (e0 - spec.lr * s)).abs())
+            .fold(0.0, f64::max);
+        let moved = model
+            .flat()
+            .iter()
+            .zip(&start)
+            .map(|(a, b)| (a - b).abs())
+            .fold(0.0, f64::max);
+        out.line(format!(
+            "{name}: {} bước, tham số dời tới {moved:.3}; max |θ(t) − (θ(0) − η Σ ∇L_k)| = {err:.1e}",
+            spec.steps
+        ));
+        let key = if tying == Tying::Tied {
+            "tied"
+        } else {
+            "untied"
+        };
+        out.value(format!("{key}_err"), vi_sci(err));
+    }
+    Ok(out)
+}
+// ANCHOR_END: sgd_identity
+
+fn norm_frequency() -> Result<Output> {
+    let mut out = Output::default();
+    let marks: Vec<usize> = (0..=BOOK_ZIPF.train.steps).step_by(100).collect();
+    let q = zipf_probabilities(BOOK_ZIPF.seen, BOOK_ZIPF.exponent)?;
+    let entropy: f64 = -q.iter().map(|p| p * p.ln()).sum::<f64>();
+    let seen: Vec<usize> = (0..BOOK_ZIPF.seen).collect();
+    let rare: Vec<usize> = (BOOK_ZIPF.seen - 40..BOOK_ZIPF.seen).collect();
+    let unseen: Vec<usize> = (BOOK_ZIPF.seen..BOOK_ZIPF.seen + BOOK_ZIPF.unseen).collect();
+    for (tying, key, name) in [
+        (Tying::Tied, "tied", "chia sẻ trọng số"),
+        (Tying::Untied, "untied", "không chia sẻ"),
+    ] {
+        let run = run_zipf(&BOOK_ZIPF, tying, &marks)?;
+        if tying == Tying::Tied {
+            let fit = fit_zipf_exponent(&run.counts[..BOOK_ZIPF.seen])?;
+            out.line(format!(
+                "dòng Zipf: {} token, V = {} (+{} token không xuất hiện), s = {}, s ước lượng = {fit:.3}",
+                BOOK_ZIPF.tokens, BOOK_ZIPF.seen, BOOK_ZIPF.unseen, BOOK_ZIPF.exponent
+            ));
+            out.line(format!(
+                "mất mát nhỏ nhất có thể (entropy của luật Zipf) H = {entropy:.3} nat"
+            ));
+            out.value("fit", vi(fit, 3));
+            let min_count = run.counts[..BOOK_ZIPF.seen]
+                .iter()
+                .min()
+                .copied()
+                .unwrap_or(0);
+            out.value("min_count", min_count);
+            let norms0 = row_norms(&run.initial);
+            let unseen0 = unseen.iter().map(|&w| norms0[w]).sum::<f64>() / unseen.len() as f64;
+            out.value(format!("{key}_norm_unseen0"), vi(unseen0, 2));
+            out.value("entropy", vi(entropy, 3));
+        }
+        let rho: Vec<f64> = run
+            .snapshots
+            .iter()
+            .map(|(_, e, _)| norm_frequency_spearman(&run.counts, e))
+            .collect::<Result<_>>()?;
+        let (peak_at, peak) =
+            rho.iter()
+                .enumerate()
+                .fold((0, f64::MIN), |a, (i, &r)| if r > a.1 { (i, r) } else { a });
+        let last = *rho.last().unwrap_or(&f64::NAN);
+        let (_, e, _) = run.last()?;
+        let mu = frequency_weighted_mean(&run.counts, e)?;
+        let cos = |group: &[usize]| -> Result<String> {
+            Ok(mean_drift_cosine(&run.initial, e, group, &(-&mu))?
+                .map_or("— (không dời)".into(), |c| vi(c, 3)))
+        };
+        let norms = row_norms(e);
+        let mean = |g: &[usize]| g.iter().map(|&w| norms[w]).sum::<f64>() / g.len() as f64;
+        let k = 50.min(run.losses.len());
+        let avg = |s: &[f64]| s.iter().sum::<f64>() / s.len() as f64;
+        let (l0, l1) = (
+            avg(&run.losses[..k]),
+            avg(&run.losses[run.losses.len() - k..]),
+        );
+        out.line(format!("— {name}:"));
+        out.line(format!(
+            "  mất mát (trung bình 50 batch) đầu {l0:.3} → cuối {l1:.3}"
+        ));
+        out.line(format!(
+            "  ρ Spearman(tần suất, ‖e_w‖): đỉnh {peak:.3} ở bước {}, cuối {last:.3}",
+            marks[peak_at]
+        ));
+        out.line(format!(
+            "  chuẩn trung bình cuối: 10 token đầu {:.3}, 40 token hiếm nhất {:.3}, token không xuất hiện {:.3}",
+            mean(&seen[..10]),
+            mean(&rare),
+            mean(&unseen)
+        ));
+        out.line(format!(
+            "  cos(độ dời, −μ): token không xuất hiện {}, 40 token hiếm nhất {}",
+            cos(&unseen)?,
+            cos(&rare)?
+        ));
+        out.value(format!("{key}_loss_start"), vi(l0, 3));
+        out.value(format!("{key}_loss_end"), vi(l1, 3));
+        out.value(format!("{key}_rho_peak"), vi(peak, 2));
+        out.value(format!("{key}_rho_peak_step"), marks[peak_at]);
+        out.value(format!("{key}_rho_end"), vi(last, 2));
+        out.value(format!("{key}_unseen_cos"), cos(&unseen)?);
+        out.value(format!("{key}_rare_cos"), cos(&rare)?);
+        out.value(format!("{key}_norm_top"), vi(mean(&seen[..10]), 2));
+        out.value(format!("{key}_norm_rare"), vi(mean(&rare), 2));
+        out.value(format!("{key}_norm_unseen"), vi(mean(&unseen), 2));
+    }
+    Ok(out)
+}

@@ -1,0 +1,186 @@
+//! Chương trình chương 4 đọc số liệu đo đã commit trong `code/data/`: chi phí một bước (softmax đầy đủ
+//! so với lấy mẫu âm), thông lượng của trình huấn luyện `sgns` so với công cụ word2vec C, và láng
+//! giềng gần nhất trên kho Brown. Các phép đo chạy ngoài lúc dựng sách (quá chậm, và cần kho Brown);
+//! sách chỉ đọc lại kết quả và tính các con số dẫn xuất (độ dốc, tỉ lệ) bằng mã.
+
+use super::{vi, Output, Program};
+use crate::error::{Error, Result};
+use crate::negative_sampling::loglog_slope;
+
+/// Các chương trình đo đạc của chương 4.
+pub const PROGRAMS: &[Program] = &[
+    Program {
+        name: "cost_slopes",
+        run: cost_slopes,
+    },
+    Program {
+        name: "sgns_throughput",
+        run: sgns_throughput,
+    },
+    Program {
+        name: "brown_neighbours",
+        run: brown_neighbours,
+    },
+];
+
+/// Lần đo gần nhất của `cargo run --release -p sgns --example cost_csv` (tệp được commit).
+const COST_CSV: &str = include_str!("../../data/cost_benchmark.csv");
+
+/// Một cách tính (softmax đầy đủ, hoặc SGNS với một K) trong bảng chi phí.
+pub(crate) struct CostMethod {
+    /// Nhãn hiển thị.
+    pub label: String,
+    /// Các điểm (V, µs một bước).
+    pub points: Vec<(f64, f64)>,
+    /// Độ dốc log–log.
+    pub slope: f64,
+}
+
+/// Bảng chi phí đọc từ CSV.
+pub(crate) struct CostTable {
+    /// Các dòng chú thích (máy, ngày, lệnh).
+    pub notes: Vec<String>,
+    /// Các cách tính.
+    pub methods: Vec<CostMethod>,
+}
+
+// ANCHOR: cost_table
+/// Đọc `code/data/cost_benchmark.csv` (method,vocab,k,dim,median_us) và khớp độ dốc log–log mỗi cách tính.
+pub(crate) fn cost_table() -> Result<CostTable> {
+    let bad = |line: &str| Error::InvalidParameter {
+        what: "cost_benchmark.csv",
+        reason: format!("dòng không đọc được: «{line}»"),
+    };
+    let mut notes = Vec::new();
+    let mut methods: Vec<CostMethod> = Vec::new();
+    for line in COST_CSV.lines().filter(|l| !l.trim().is_empty()) {
+        if let Some(note) = line.strip_prefix('#') {
+            notes.push(note.trim().to_owned());
+            continue;
+        }
+        let f: Vec<&str> = line.split(',').collect();
+        if f.len() != 5 || f[0] == "method" {
+            continue;
+        }
+        let v: f64 = f[1].parse().map_err(|_| bad(line))?;
+        let us: f64 = f[4].parse().map_err(|_| bad(line))?;
+        let label = match f[0] {
+            "softmax" => "softmax đầy đủ".to_owned(),
+            _ => format!("lấy mẫu âm, K = {}", f[2]),
+        };
+        match methods.iter_mut().find(|m| m.label == label) {
+            Some(m) => m.points.push((v, us)),
+            None => methods.push(CostMethod {
+                label,
+                points: vec![(v, us)],
+                slope: 0.0,
+            }),
+        }
+    }
+    for m in &mut methods {
+        m.slope = loglog_slope(&m.points)?;
+    }
+    Ok(CostTable { notes, methods })
+}
+// ANCHOR_END: cost_table
+
+fn cost_slopes() -> Result<Output> {
+    let t = cost_table()?;
+    let mut out = Output::default();
+    for n in &t.notes {
+        out.line(format!("# {n}"));
+    }
+    for m in &t.methods {
+        let (v0, t0) = m.points[0];
+        let (v1, t1) = m.points[m.points.len() - 1];
+        out.line(format!(
+            "{:<22} V = {v0:>6}: {t0:>9.2} µs   V = {v1:>6}: {t1:>9.2} µs   độ dốc log–log = {:.2}",
+            m.label, m.slope
+        ));
+    }
+    let get = |i: usize| {
+        t.methods
+            .get(i)
+            .ok_or(Error::Empty("phương pháp trong CSV"))
+    };
+    let (soft, k5, k15) = (get(0)?, get(1)?, get(2)?);
+    let last = |m: &CostMethod| m.points[m.points.len() - 1].1;
+    out.value("slope_softmax", vi(soft.slope, 2));
+    out.value("slope_k5", vi(k5.slope, 2));
+    out.value("slope_k15", vi(k15.slope, 2));
+    out.value("ratio_k5", vi(last(soft) / last(k5), 0));
+    out.value("ratio_k15", vi(last(soft) / last(k15), 0));
+    out.value(
+        "machine",
+        t.notes
+            .first()
+            .map_or("", |n| n.trim_start_matches("máy: "))
+            .to_owned(),
+    );
+    Ok(out)
+}
+
+const THROUGHPUT_CSV: &str = include_str!("../../data/throughput.csv");
+
+// ANCHOR: throughput
+/// Số từ mỗi giây CPU (user + sys) của từng lần chạy trong `code/data/throughput.csv`, theo công cụ.
+fn words_per_cpu_second(tool: &str) -> Result<Vec<f64>> {
+    let mut rates = Vec::new();
+    for line in THROUGHPUT_CSV.lines().filter(|l| !l.starts_with('#')) {
+        let f: Vec<&str> = line.split(',').collect();
+        if f.len() != 6 || f[0] != tool {
+            continue;
+        }
+        let num = |s: &str| {
+            s.parse::<f64>().map_err(|_| Error::InvalidParameter {
+                what: "throughput.csv",
+                reason: format!("không đọc được «{s}»"),
+            })
+        };
+        rates.push(num(f[2])? / (num(f[3])? + num(f[4])?));
+    }
+    if rates.is_empty() {
+        return Err(Error::Empty(
+            "throughput.csv: không có lần chạy nào của công cụ",
+        ));
+    }
+    rates.sort_by(f64::total_cmp);
+    Ok(rates)
+}
+// ANCHOR_END: throughput
+
+fn sgns_throughput() -> Result<Output> {
+    let rust = words_per_cpu_second("sgns-rust")?;
+    let c = words_per_cpu_second("word2vec-c")?;
+    let median = |v: &[f64]| v[v.len() / 2];
+    let mut out = Output::default();
+    for n in THROUGHPUT_CSV
+        .lines()
+        .filter_map(|l| l.strip_prefix('#'))
+        .take(2)
+    {
+        out.line(format!("#{n}"));
+    }
+    for (name, r) in [("sgns (Rust)", &rust), ("word2vec (C)", &c)] {
+        let runs: Vec<String> = r.iter().map(|x| format!("{:.0}", x / 1e3)).collect();
+        out.line(format!(
+            "{name:<13} nghìn từ / giây CPU: {} (trung vị {:.0})",
+            runs.join(", "),
+            median(r) / 1e3
+        ));
+    }
+    let ratio = median(&rust) / median(&c);
+    out.line(format!("tỉ lệ trung vị Rust / C = {ratio:.2}"));
+    out.value("rust_kwps", vi(median(&rust) / 1e3, 0));
+    out.value("c_kwps", vi(median(&c) / 1e3, 0));
+    out.value("ratio", vi(ratio, 1));
+    out.value("runs", rust.len().min(c.len()));
+    Ok(out)
+}
+
+fn brown_neighbours() -> Result<Output> {
+    let mut out = Output::default();
+    out.text
+        .push_str(include_str!("../../data/brown_neighbours.txt"));
+    Ok(out)
+}

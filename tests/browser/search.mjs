@@ -1,0 +1,57 @@
+// Tìm kiếm tiếng Việt trong trình duyệt: gõ có dấu và không dấu đều ra đúng chương.
+// Mỗi truy vấn: kết quả đầu tiên có đoạn trích chứa đúng cụm có dấu, và trang mong đợi nằm trong `top` kết quả đầu.
+export const QUERIES = [
+  { q: 'mat mat', phrase: 'mất mát', page: 'index.html', top: 5 },
+  { q: 'mất mát', phrase: 'mất mát', page: 'index.html', top: 5 },
+  { q: 'do dai', phrase: 'độ dài', page: '01-gioi-thieu.html', top: 5 },
+  { q: 'độ dài', phrase: 'độ dài', page: '01-gioi-thieu.html', top: 5 },
+  { q: 'xac suat', phrase: 'xác suất', page: '02-entropy-cheo.html', top: 1 },
+  { q: 'xác suất', phrase: 'xác suất', page: '02-entropy-cheo.html', top: 1 },
+  // Bộ tìm kiếm gốc: «được» thành «c», «độ» thành rỗng, «do» là từ dừng tiếng Anh.
+  { q: 'được', phrase: 'được', page: null, top: 30 },
+  { q: 'nhiet do', phrase: 'nhiệt độ', page: '02-entropy-cheo.html', top: 1 },
+];
+
+/** Chạy truy vấn qua giao diện tìm kiếm của sách (?search=…); trả về [{page, href, teaser}] và tiêu đề. */
+export async function runQuery(context, origin, q) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${origin}/index.html?search=${encodeURIComponent(q)}`, { waitUntil: 'load' });
+  await page.waitForFunction(() => {
+    const h = document.getElementById('mdbook-searchresults-header');
+    return h && h.innerText.trim() !== '';
+  }, null, { timeout: 10000 });
+  const out = await page.evaluate(() => ({
+    header: document.getElementById('mdbook-searchresults-header').innerText,
+    results: [...document.querySelectorAll('#mdbook-searchresults li')].map((li) => {
+      const a = li.querySelector('a');
+      const href = a.getAttribute('href');
+      return { href, page: href.split(/[?#]/)[0].split('/').pop(), teaser: li.innerText };
+    }),
+  }));
+  await page.close();
+  return { ...out, errors };
+}
+
+export async function checkSearch(context, origin) {
+  const problems = [];
+  for (const { q, phrase, page, top } of QUERIES) {
+    const r = await runQuery(context, origin, q);
+    const shown = r.results.slice(0, 3).map((x) => decodeURIComponent(x.href)).join(' | ');
+    console.log(`tìm «${q}»: ${r.results.length} kết quả; đầu: ${shown}`);
+    problems.push(...r.errors.map((e) => `tìm «${q}»: lỗi JS ${e}`));
+    if (r.results.length === 0) {
+      problems.push(`tìm «${q}»: không có kết quả (${r.header})`);
+      continue;
+    }
+    if (!r.results[0].teaser.toLowerCase().includes(phrase)) {
+      problems.push(`tìm «${q}»: đoạn trích kết quả đầu không chứa «${phrase}»: ${r.results[0].teaser.slice(0, 200)}`);
+    }
+    if (page && !r.results.slice(0, top).some((x) => x.page === page)) {
+      problems.push(`tìm «${q}»: ${page} không nằm trong ${top} kết quả đầu (${shown})`);
+    }
+    if (!/kết quả cho «/.test(r.header)) problems.push(`tìm «${q}»: tiêu đề kết quả không phải tiếng Việt: ${r.header}`);
+  }
+  return problems;
+}

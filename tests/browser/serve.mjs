@@ -1,0 +1,35 @@
+// Máy chủ tĩnh tối giản trên 127.0.0.1 (cổng do hệ điều hành chọn), chỉ đọc tệp trong thư mục bản dựng.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { resolve, extname, sep } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2',
+  '.woff': 'font/woff', '.ttf': 'font/ttf', '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Phục vụ `dir`; trả về { port, close }. `extra(path)` (tuỳ chọn) có thể trả nội dung thay cho một đường dẫn. */
+export function serve(dir, extra) {
+  const root = resolve(dir);
+  const server = createServer(async (req, res) => {
+    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (path.endsWith('/')) path += 'index.html';
+    const special = extra && extra(path);
+    if (special) {
+      res.writeHead(200, { 'Content-Type': special.type });
+      res.end(special.body);
+      return;
+    }
+    const file = resolve(root, '.' + path);
+    if (file !== root && !file.startsWith(root + sep)) { res.writeHead(403); res.end(); return; }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404); res.end('404');
+    }
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ port: server.address().port, close: () => server.close() })));
+}
