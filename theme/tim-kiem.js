@@ -36,7 +36,7 @@
     const tfExact = new Map();
     exact.forEach((w) => tfExact.set(w, (tfExact.get(w) || 0) + 1));
     return {
-      tf, tfExact, folded,
+      tf, tfExact, folded, length: folded.length,
       joinedFolded: ' ' + folded.join(' ') + ' ',
       joinedExact: ' ' + exact.join(' ') + ' ',
     };
@@ -59,6 +59,12 @@
       const fields = {};
       FIELDS.forEach((f) => { fields[f] = prepareField(doc[f]); });
       return { ref, doc, fields };
+    });
+    // Độ dài trung bình của mỗi trường: mục rất dài (như phụ lục mã nguồn) không được lợi chỉ vì dài (BM25).
+    this.avgLength = {};
+    FIELDS.forEach((f) => {
+      const total = this.docs.reduce((sum, d) => sum + d.fields[f].length, 0);
+      this.avgLength[f] = Math.max(1, total / Math.max(1, this.docs.length));
     });
     // Số mục chứa mỗi từ (đã bỏ dấu), cho trọng số idf.
     this.df = new Map();
@@ -102,13 +108,15 @@
         let termScore = 0;
         FIELDS.forEach((f) => {
           const fld = d.fields[f];
-          let tf = fld.tf.get(w) || 0;
+          // Bão hoà kiểu BM25 (k1 = 1,2; b = 0,75): lặp lại một từ hay mục dài chỉ thêm ít điểm.
+          const norm = 1.2 * (0.25 + 0.75 * fld.length / this.avgLength[f]);
+          const sat = (x) => (x * 2.2) / (x + norm);
+          const tf = fld.tf.get(w) || 0;
           let partial = 0;
           if (i === folded.length - 1) {
             prefixes.forEach((p) => { partial += fld.tf.get(p) || 0; });
           }
           const exactTf = fld.tfExact.get(exact[i]) || 0;
-          const sat = (x) => x / (x + 1.2);
           termScore += boosts[f] * (sat(tf) + 0.5 * sat(exactTf) + 0.3 * sat(partial));
         });
         if (termScore === 0) {
@@ -122,7 +130,8 @@
           const n = count(fld.joinedFolded, phraseFolded);
           const m = hasMarks ? count(fld.joinedExact, phraseExact) : 0;
           const idf = folded.reduce((s, w) => s + this.idf(w), 0);
-          score += boosts[f] * idf * (2 * n / (n + 1) + m / (m + 1));
+          const norm = 1.2 * (0.25 + 0.75 * fld.length / this.avgLength[f]);
+          score += boosts[f] * idf * (2 * (n * 2.2) / (n + norm) + (m * 2.2) / (m + norm));
         });
       }
       if (score > 0) {

@@ -30,8 +30,10 @@
 
   /** Số kiểu Việt như lời văn của sách: dấu phẩy thập phân, `d` chữ số sau dấu phẩy, không in «−0,0000». */
   function fmt(x, d) {
-    const s = x.toFixed(d);
-    return (Number(s) === 0 ? s.replace('-', '') : s.replace('-', '−')).replace('.', ',');
+    const s = Math.abs(x).toFixed(d);
+    const [int, frac] = s.split('.');
+    const sign = x < 0 && Number(s) !== 0 ? '−' : '';
+    return sign + int.replace(/\B(?=(\d{3})+(?!\d))/g, '.') + (frac ? ',' + frac : '');
   }
 
   function fmt4(x) {
@@ -163,7 +165,7 @@
     controls.appendChild(el('div', { class: 'widget-buttons' }, [stepBtn, resetBtn]));
 
     const size = 300;
-    const scale = size / 6; // trục từ −3 tới 3
+    const scale = size / 5; // trục từ −2,5 tới 2,5
     const toX = (x) => size / 2 + x * scale;
     const toY = (y) => size / 2 - y * scale;
     const svg = svgEl('svg', { viewBox: `0 0 ${size} ${size}`, class: 'widget-plot', role: 'img', 'aria-label': 'Các hàng embedding và vector h trong mặt phẳng' });

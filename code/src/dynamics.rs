@@ -125,28 +125,33 @@ impl SoftmaxModel {
 
 // ANCHOR: gradient
 impl SoftmaxModel {
-    /// Phương trình (8.4): với `g = (p − y_c)/B`, `∂L/∂O += g e_wᵀ` (đường đầu ra) và
-    /// `∂L/∂e_w += Oᵀ g` (đường đầu vào); khi chia sẻ, cả hai cộng vào cùng một ma trận E.
-    pub fn gradient(&self, pairs: &[(usize, usize)]) -> Result<Gradient> {
+    /// Phương trình (8.4), cho cả batch: với `G = (P − Y)/B` (hàng b là `p^(b) − y_{c_b}`) và `H` là
+    /// các hàng `e_{w_b}`, đường đầu ra cho `∂L/∂O = Gᵀ H`, đường đầu vào cho `∂L/∂e_{w_b} += (G O)_b`;
+    /// khi chia sẻ, cả hai cộng vào cùng một ma trận E. Trả kèm mất mát trung bình (2.3) của batch.
+    pub fn loss_and_gradient(&self, pairs: &[(usize, usize)]) -> Result<(f64, Gradient)> {
         self.check_pairs(pairs)?;
         let o = self.output_matrix();
+        let inputs: Vec<usize> = pairs.iter().map(|&(w, _)| w).collect();
+        let h = self.input.select(Axis(0), &inputs); // B×d
+        let mut g = h.dot(&o.t()); // logit, B×V
         let scale = 1.0 / pairs.len() as f64;
-        let mut d_input = Array2::zeros(self.input.raw_dim());
-        let mut d_output = Array2::<f64>::zeros(o.raw_dim());
-        for &(w, c) in pairs {
-            let h = self.input.row(w);
-            let z = o.dot(&h);
-            let mut g = Array1::from(softmax(z.as_slice().unwrap_or(&[]))?);
-            g[c] -= 1.0;
-            g *= scale;
-            // đường đầu ra: hàng i của O nhận g_i · h
-            for (mut row, &gi) in d_output.outer_iter_mut().zip(g.iter()) {
-                row.scaled_add(gi, &h);
+        let mut loss = 0.0;
+        for (mut row, &(_, c)) in g.outer_iter_mut().zip(pairs) {
+            let z = row.as_slice().unwrap_or(&[]);
+            loss += cross_entropy(z, c)? * scale;
+            let p = softmax(z)?;
+            for (gi, pi) in row.iter_mut().zip(p) {
+                *gi = pi * scale;
             }
-            // đường đầu vào: e_w nhận Oᵀ g
-            d_input.row_mut(w).scaled_add(1.0, &o.t().dot(&g));
+            row[c] -= scale;
         }
-        Ok(match self.output {
+        let d_output = g.t().dot(&h); // đường đầu ra: Gᵀ H
+        let d_rows = g.dot(o); // đường đầu vào: hàng b là Oᵀ g_b
+        let mut d_input = Array2::zeros(self.input.raw_dim());
+        for (&w, row) in inputs.iter().zip(d_rows.outer_iter()) {
+            d_input.row_mut(w).scaled_add(1.0, &row);
+        }
+        let grad = match self.output {
             Some(_) => Gradient {
                 input: d_input,
                 output: Some(d_output),
@@ -155,7 +160,13 @@ impl SoftmaxModel {
                 input: d_input + d_output,
                 output: None,
             },
-        })
+        };
+        Ok((loss, grad))
+    }
+
+    /// Chỉ gradient (8.4) của batch.
+    pub fn gradient(&self, pairs: &[(usize, usize)]) -> Result<Gradient> {
+        Ok(self.loss_and_gradient(pairs)?.1)
     }
 }
 // ANCHOR_END: gradient
@@ -227,8 +238,8 @@ where
         let batch: Vec<(usize, usize)> = (0..spec.batch)
             .map(|_| pairs[rng.random_range(0..pairs.len())])
             .collect();
-        losses.push(model.loss(&batch)?);
-        let grad = model.gradient(&batch)?;
+        let (loss, grad) = model.loss_and_gradient(&batch)?;
+        losses.push(loss);
         observe(t, model, &grad);
         model.apply(&grad, spec.lr)?;
     }

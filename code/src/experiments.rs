@@ -238,7 +238,7 @@ pub const BOOK_ZIPF: ZipfSetup = ZipfSetup {
     train: TrainSpec {
         lr: 0.5,
         batch: 16,
-        steps: 2000,
+        steps: 1500,
         seed: 3,
     },
     seed: 1,
@@ -259,7 +259,7 @@ pub const BOOK_TOPICS: TopicSpec = TopicSpec {
 pub const BOOK_TOPICS_TRAIN: TrainSpec = TrainSpec {
     lr: 0.5,
     batch: 16,
-    steps: 2000,
+    steps: 1200,
     seed: 2,
 };
 // ANCHOR_END: book_setups

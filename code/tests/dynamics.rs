@@ -237,3 +237,23 @@ fn claim_8_frequent_tokens_move_first() {
         }
     }
 }
+
+/// Đầu vào sai trả lỗi, không hoảng: token ngoài từ vựng, batch rỗng, tốc độ học không hợp lệ.
+#[test]
+fn bad_input_is_an_error() {
+    let mut m = model(Tying::Tied);
+    assert!(m.gradient(&[(0, 6)]).is_err());
+    assert!(m.loss(&[]).is_err());
+    assert!(m.with_flat(&[0.0; 3]).is_err());
+    for lr in [0.0, -1.0, f64::NAN] {
+        let spec = TrainSpec {
+            lr,
+            batch: 2,
+            steps: 1,
+            seed: 0,
+        };
+        assert!(train(&mut m, &PAIRS, &spec, |_, _, _| {}).is_err());
+    }
+    assert!(SoftmaxModel::new(0, 3, Tying::Untied, 0.1, 1).is_err());
+    assert!(SoftmaxModel::new(4, 3, Tying::Untied, f64::NAN, 1).is_err());
+}

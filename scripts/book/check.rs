@@ -1,5 +1,5 @@
 //! Kiểm bản dựng HTML: không còn lỗi KaTeX, không còn `$$` chưa dựng, không tải gì từ máy chủ khác,
-//! phông KaTeX nằm trong sách, mọi hình có mặt.
+//! phông KaTeX nằm trong sách, mọi hình có mặt, mọi widget kèm cấu hình và vector vàng.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -51,6 +51,12 @@ pub fn check_output(dir: &Path) -> Result<Report> {
         report.pages += 1;
         report.figures += text.matches("class=\"book-figure\"").count();
         report.formulas += text.matches("class=\"katex\"").count();
+        let widgets = text.matches("class=\"book-widget\"").count();
+        if widgets != text.matches("class=\"widget-config\"").count()
+            || widgets != text.matches("class=\"widget-golden\"").count()
+        {
+            problems.push(format!("{rel}: widget thiếu cấu hình hoặc vector vàng"));
+        }
         if text.contains("katex-error") {
             problems.push(format!("{rel}: có phần tử katex-error"));
         }

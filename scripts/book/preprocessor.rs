@@ -32,6 +32,10 @@ struct Config {
     renderers: Vec<String>,
     #[serde(default)]
     optional: bool,
+    /// Cách hiển thị công thức: `"katex"` (mặc định: dựng sẵn lúc dựng sách) hoặc `"mathjax"` — chỉ để đo so sánh
+    /// với tuỳ chọn MathJax của mdBook (`tests/browser/measure`), đặt qua biến môi trường
+    /// `MDBOOK_PREPROCESSOR__EMBEDDING_BOOK__MATH=mathjax` cùng `MDBOOK_OUTPUT__HTML__MATHJAX_SUPPORT=true`.
+    math: Option<String>,
 }
 
 /// Bộ tiền xử lý của sách.
@@ -47,13 +51,21 @@ impl Preprocessor for BookPreprocessor {
         ctx: &PreprocessorContext,
         mut book: Book,
     ) -> mdbook_preprocessor::errors::Result<Book> {
+        let mut mathjax = false;
         if let Some(table) = ctx
             .config
             .get::<toml::Value>(&format!("preprocessor.{NAME}"))?
         {
-            table
+            let config = table
                 .try_into::<Config>()
                 .map_err(|e| anyhow!("book.toml, [preprocessor.{NAME}]: {e}"))?;
+            mathjax = match config.math.as_deref() {
+                None | Some("katex") => false,
+                Some("mathjax") => true,
+                Some(other) => {
+                    bail!("[preprocessor.{NAME}] math = «{other}»: cần \"katex\" hoặc \"mathjax\"")
+                }
+            };
         }
         crate::assets::ensure_katex(&ctx.root)?;
         let src_dir = ctx.root.join(&ctx.config.book.src);
@@ -78,7 +90,11 @@ impl Preprocessor for BookPreprocessor {
                     }
                     let content = expand_values(&content, &mut outputs)?;
                     let content = anchor_equations(&content)?;
-                    let content = render_math(&ch.name, &content)?;
+                    let content = if mathjax {
+                        mathjax_math(&content)
+                    } else {
+                        render_math(&ch.name, &content)?
+                    };
                     let content = expand_blocks(&content, number, &mut outputs)?;
                     ensure_no_leftover(&ch.name, &content)?;
                     Ok(content)
@@ -98,6 +114,30 @@ impl Preprocessor for BookPreprocessor {
     fn supports_renderer(&self, renderer: &str) -> mdbook_preprocessor::errors::Result<bool> {
         Ok(renderer == "html")
     }
+}
+
+/// Biến thể chỉ để đo: để nguyên mã TeX cho MathJax của mdBook, trong `\(…\)` và `\[…\]`, với cùng bộ quét công
+/// thức như khi dựng KaTeX; ký tự đặc biệt được thoát thành thực thể HTML để Markdown không đọc nhầm.
+fn mathjax_math(content: &str) -> String {
+    use mdbook_katex::preprocess::{get_render_tasks, Render};
+    let extra = mdbook_katex::cfg::KatexConfig::default().build_extra_opts();
+    let escape = |tex: &str| -> String {
+        let html = crate::directives::escape_html(tex);
+        crate::katex::protect_from_markdown(&html)
+            .replace('`', "&#96;")
+            .replace('[', "&#91;")
+            .replace(']', "&#93;")
+            .replace('|', "&#124;")
+    };
+    let mut out = String::with_capacity(content.len());
+    for task in get_render_tasks(content, "", &extra) {
+        match task {
+            Render::Text(t) => out.push_str(t),
+            Render::InlineTask(tex) => out.push_str(&format!("&#92;({}&#92;)", escape(tex))),
+            Render::DisplayTask(tex) => out.push_str(&format!("&#92;[{}&#92;]", escape(tex))),
+        }
+    }
+    out
 }
 
 /// Chèn `<a id="eq-c-n"></a>` trước mỗi khối `$$` có `\tag{c.n}` để chương và bảng kiểm chứng liên kết tới.

@@ -10,9 +10,10 @@
 //
 // Cách dùng: node run.mjs <thư mục bản dựng> [thư mục ảnh chụp]
 import { chromium } from 'playwright-core';
-import { existsSync, mkdtempSync, readdirSync, statSync, rmSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
 import { checkSearch } from './search.mjs';
 import { checkWidgets } from './widgets.mjs';
@@ -85,6 +86,8 @@ async function checkPage(context, url, theme, shotPath) {
     return {
       katexErrors: document.querySelectorAll('.katex-error').length,
       dollars: clone.innerText.includes('$$') || clone.textContent.includes('$$'),
+      // Công thức nội dòng chưa dựng: `$…$` còn trong văn bản hiển thị.
+      inlineMath: (clone.textContent.match(/\$[^\s$][^$\n]{0,200}?\$/g) || []).slice(0, 3),
       formulas: main.querySelectorAll('.katex').length,
       figures: main.querySelectorAll('figure.book-figure').length,
       imgs, svgs, fontsFailed,
@@ -98,6 +101,7 @@ async function checkPage(context, url, theme, shotPath) {
   if (info.englishUi.length) problems.push(`chữ giao diện tiếng Anh: ${info.englishUi.join(', ')}`);
   if (info.katexErrors) problems.push(`${info.katexErrors} phần tử .katex-error`);
   if (info.dollars) problems.push('còn `$$` chưa dựng trong văn bản hiển thị');
+  if (info.inlineMath.length) problems.push(`còn công thức \`$…$\` chưa dựng: ${info.inlineMath.join(' · ')}`);
   for (const i of info.imgs) if (!i.ok) problems.push(`ảnh không tải được: ${i.src}`);
   info.svgs.forEach((s, k) => { if (!s.ok) problems.push(`hình SVG thứ ${k + 1} không hiển thị`); });
   if (info.fontsFailed.length) problems.push(`phông lỗi: ${info.fontsFailed.join(', ')}`);
@@ -144,6 +148,7 @@ async function main() {
       console.log(`print.html: đủ ${totals.printFormulas} công thức và ${totals.printFigures} hình`);
     }
     failures.push(...await checkThemes(browser.context, origin, shots));
+    failures.push(...await shootFigures(browser.context, origin, bookDir, pages, shots));
     failures.push(...await checkAdmonitions(browser.context, origin, bookDir));
     failures.push(...await checkSearch(browser.context, origin));
     failures.push(...await checkWidgets(browser.context, origin, bookDir, shots));
@@ -160,6 +165,30 @@ async function main() {
     process.exit(1);
   }
   console.log('kiểm thử trình duyệt: đạt');
+}
+
+/** Mọi hình của sách ở chủ đề coal (tối): ảnh chụp từng hình để xem bằng mắt; hình phải có kích thước. */
+async function shootFigures(context, origin, bookDir, pages, shots) {
+  const problems = [];
+  let count = 0;
+  for (const p of pages) {
+    if (p === 'print.html' || !readFileSync(join(bookDir, p), 'utf8').includes('class="book-figure"')) continue;
+    const page = await context.newPage();
+    await page.addInitScript(() => localStorage.setItem('mdbook-theme', 'coal'));
+    await page.goto(`${origin}/${p}`, { waitUntil: 'load' });
+    const figs = page.locator('figure.book-figure');
+    for (let k = 0; k < await figs.count(); k++) {
+      const id = (await figs.nth(k).getAttribute('id')) || `${p}-${k}`;
+      await figs.nth(k).scrollIntoViewIfNeeded();
+      const box = await figs.nth(k).boundingBox();
+      if (!box || box.width < 100 || box.height < 100) problems.push(`${p}: hình ${id} quá nhỏ hoặc ẩn`);
+      await figs.nth(k).screenshot({ path: join(shots, `coal-${id}.png`) });
+      count++;
+    }
+    await page.close();
+  }
+  console.log(`đã chụp ${count} hình ở chủ đề coal`);
+  return problems;
 }
 
 /** Khối nhắc `> [!NOTE]`… của mdBook 0.5 có tiêu đề tiếng Anh; theme/giao-dien.js đổi sang tiếng Việt. Chưa chương
@@ -207,6 +236,6 @@ async function checkThemes(context, origin, shots) {
   return problems;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
   main().catch((e) => { console.error(`lỗi: ${e.message}`); process.exit(1); });
 }

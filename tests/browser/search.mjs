@@ -1,15 +1,16 @@
 // Tìm kiếm tiếng Việt trong trình duyệt: gõ có dấu và không dấu đều ra đúng chương.
-// Mỗi truy vấn: kết quả đầu tiên có đoạn trích chứa đúng cụm có dấu, và trang mong đợi nằm trong `top` kết quả đầu.
+// Mỗi truy vấn: đoạn trích của kết quả đầu chứa đúng cụm CÓ DẤU; `phraseTop` kết quả đầu đều là mục chứa cụm ấy
+// (nên «do dai» không ra «đó dài» hay «dài» đơn lẻ); trang mong đợi nằm trong `top` kết quả đầu.
 export const QUERIES = [
-  { q: 'mat mat', phrase: 'mất mát', page: 'index.html', top: 5 },
-  { q: 'mất mát', phrase: 'mất mát', page: 'index.html', top: 5 },
-  { q: 'do dai', phrase: 'độ dài', page: '01-gioi-thieu.html', top: 5 },
-  { q: 'độ dài', phrase: 'độ dài', page: '01-gioi-thieu.html', top: 5 },
-  { q: 'xac suat', phrase: 'xác suất', page: '02-entropy-cheo.html', top: 1 },
-  { q: 'xác suất', phrase: 'xác suất', page: '02-entropy-cheo.html', top: 1 },
+  { q: 'mat mat', phrase: 'mất mát', phraseTop: 3, page: 'index.html', top: 10 },
+  { q: 'mất mát', phrase: 'mất mát', phraseTop: 3, page: 'index.html', top: 10 },
+  { q: 'do dai', phrase: 'độ dài', phraseTop: 3, page: '01-gioi-thieu.html', top: 10 },
+  { q: 'độ dài', phrase: 'độ dài', phraseTop: 3, page: '01-gioi-thieu.html', top: 10 },
+  { q: 'xac suat', phrase: 'xác suất', phraseTop: 3, page: '02-entropy-cheo.html', top: 3 },
+  { q: 'xác suất', phrase: 'xác suất', phraseTop: 3, page: '02-entropy-cheo.html', top: 3 },
   // Bộ tìm kiếm gốc: «được» thành «c», «độ» thành rỗng, «do» là từ dừng tiếng Anh.
-  { q: 'được', phrase: 'được', page: null, top: 30 },
-  { q: 'nhiet do', phrase: 'nhiệt độ', page: '02-entropy-cheo.html', top: 1 },
+  { q: 'được', phrase: 'được', phraseTop: 3, page: null, top: 30 },
+  { q: 'nhiet do', phrase: 'nhiệt độ', phraseTop: 1, page: '02-entropy-cheo.html', top: 3 },
 ];
 
 /** Chạy truy vấn qua giao diện tìm kiếm của sách (?search=…); trả về [{page, href, teaser}] và tiêu đề. */
@@ -27,7 +28,13 @@ export async function runQuery(context, origin, q) {
     results: [...document.querySelectorAll('#mdbook-searchresults li')].map((li) => {
       const a = li.querySelector('a');
       const href = a.getAttribute('href');
-      return { href, page: href.split(/[?#]/)[0].split('/').pop(), teaser: li.innerText };
+      // Văn bản đầy đủ của mục (từ searchindex.js của mdBook), để kiểm mục khớp đúng cụm có dấu.
+      const u = new URL(a.href);
+      const key = u.pathname.split('/').pop() + (u.hash ? '#' + decodeURIComponent(u.hash.slice(1)) : '');
+      const i = window.search.doc_urls.indexOf(key);
+      const doc = i >= 0 ? window.search.index.documentStore.docs[i] : null;
+      const text = doc ? `${doc.title} ${doc.body}`.normalize('NFC').toLowerCase() : '';
+      return { href, page: href.split(/[?#]/)[0].split('/').pop(), teaser: li.innerText, text };
     }),
   }));
   await page.close();
@@ -36,7 +43,7 @@ export async function runQuery(context, origin, q) {
 
 export async function checkSearch(context, origin) {
   const problems = [];
-  for (const { q, phrase, page, top } of QUERIES) {
+  for (const { q, phrase, phraseTop, page, top } of QUERIES) {
     const r = await runQuery(context, origin, q);
     const shown = r.results.slice(0, 3).map((x) => decodeURIComponent(x.href)).join(' | ');
     console.log(`tìm «${q}»: ${r.results.length} kết quả; đầu: ${shown}`);
@@ -48,6 +55,9 @@ export async function checkSearch(context, origin) {
     if (!r.results[0].teaser.toLowerCase().includes(phrase)) {
       problems.push(`tìm «${q}»: đoạn trích kết quả đầu không chứa «${phrase}»: ${r.results[0].teaser.slice(0, 200)}`);
     }
+    r.results.slice(0, phraseTop).forEach((x, i) => {
+      if (!x.text.includes(phrase)) problems.push(`tìm «${q}»: kết quả ${i + 1} (${x.href}) không chứa «${phrase}»`);
+    });
     if (page && !r.results.slice(0, top).some((x) => x.page === page)) {
       problems.push(`tìm «${q}»: ${page} không nằm trong ${top} kết quả đầu (${shown})`);
     }

@@ -64,7 +64,7 @@ fn main() {
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
     println!(
-        "# máy: {cpu}, {cores} lõi; ngày đo (UTC): {}; d = {D}; một luồng; trung vị {BATCHES} lô",
+        "# máy: {cpu}, {cores} lõi, tải trung bình 1 phút {load}; ngày đo (UTC): {}; d = {D}; một luồng; trung vị {BATCHES} lô",
         utc_date(secs)
     );
     println!(

@@ -8,8 +8,9 @@
 //! `load`/`store` với thứ tự `Relaxed`: không có data race theo mô hình bộ nhớ của Rust, nên không
 //! có `unsafe` nào. Trên x86-64 và AArch64, load/store `Relaxed` 32 bit biên dịch thành đúng lệnh
 //! `mov`/`ldr` thường, không có rào chắn. Cái giá: một cập nhật «đọc–cộng–ghi» không nguyên tử, nên
-//! khi hai luồng cùng sửa một phần tử, một cập nhật có thể bị mất — đúng điều Hogwild (Niu, Recht và cộng
-//! sự, 2011) chấp nhận vì mỗi cập nhật chỉ chạm K + 2 dòng trong V dòng, va chạm hiếm và SGD vẫn hội tụ.
+//! khi hai luồng cùng sửa một phần tử, một cập nhật có thể bị mất — như word2vec. Mỗi bước chỉ chạm
+//! K + 2 trong V dòng nên va chạm hiếm (lập luận của Hogwild, Niu và cộng sự, 2011, vốn giả định phép
+//! cộng từng phần tử là nguyên tử; cập nhật mất là nhiễu thêm mà thực nghiệm cho thấy vô hại).
 //! Các phép tính nặng chạy trên bản sao cục bộ `&[f32]` của dòng, nơi vector hoá được.
 
 use std::sync::atomic::{AtomicU32, Ordering::Relaxed};

@@ -1,5 +1,6 @@
 //! Giao diện dòng lệnh của `sgns`: `sgns train …` và `sgns neighbours …`.
 
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -142,12 +143,15 @@ fn run(cli: Cli) -> sgns::Result<()> {
             top,
         } => {
             let emb = read_text(&vectors)?;
+            let mut text = String::new();
             for w in words {
-                println!("{w}:");
+                text.push_str(&format!("{w}:\n"));
                 for (n, s) in neighbours(&emb, &w, top)? {
-                    println!("  {s:.4}  {n}");
+                    text.push_str(&format!("  {s:.4}  {n}\n"));
                 }
             }
+            // ống đóng sớm (ví dụ `| head`) không phải lỗi của người dùng: bỏ qua, không panic
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
             Ok(())
         }
     }

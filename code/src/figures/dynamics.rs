@@ -1,5 +1,5 @@
-//! Hình chương 8: chuẩn theo tần suất ở các mốc huấn luyện, tương quan hạng theo thời gian, độ dời
-//! tương đối mỗi bước theo nhóm tần suất — mỗi hình có hai biến thể (chia sẻ / không chia sẻ).
+//! Hình chương 8: chuẩn theo tần suất ở các mốc huấn luyện; tương quan hạng theo thời gian và độ dời
+//! tương đối mỗi bước theo nhóm tần suất — cả hai biến thể (chia sẻ / không chia sẻ).
 
 use plotters::prelude::*;
 
@@ -17,18 +17,13 @@ pub const FIGURES: &[Figure] = &[
         render: norm_vs_frequency,
     },
     Figure {
-        name: "norm_rank_correlation",
-        caption: "Tương quan hạng Spearman giữa tần suất và chuẩn ‖e_w‖ trong quá trình huấn luyện: gần 1 và ổn định khi chia sẻ trọng số; chỉ nhất thời khi không chia sẻ.",
-        render: norm_rank_correlation,
-    },
-    Figure {
         name: "relative_movement",
-        caption: "Độ dời tương đối mỗi bước ‖Δe_w‖/‖e_w‖ (trung bình trên từng khoảng 100 bước, trục log) theo nhóm tần suất: ở khoảng đầu, nhóm thường gặp di chuyển nhanh nhất; về sau các nhóm xích lại gần nhau.",
+        caption: "Trái: tương quan hạng Spearman giữa tần suất và chuẩn ‖e_w‖ trong quá trình huấn luyện — gần 1 và bền khi chia sẻ trọng số, nhất thời khi không chia sẻ. Giữa và phải: độ dời tương đối mỗi bước ‖Δe_w‖/‖e_w‖ (trung bình trên từng khoảng 100 bước, trục log) theo nhóm tần suất — ở khoảng đầu nhóm thường gặp di chuyển nhanh nhất, về sau các nhóm xích lại gần nhau.",
         render: relative_movement,
     },
 ];
 
-const MARKS: [usize; 4] = [0, 200, 600, 2000];
+const MARKS: [usize; 4] = [0, 200, 600, BOOK_ZIPF.train.steps];
 
 fn runs(checkpoints: &[usize]) -> Result<[(Tying, &'static str, Run); 2]> {
     Ok([
@@ -154,33 +149,6 @@ fn norm_vs_frequency() -> Result<String> {
     )
 }
 
-fn norm_rank_correlation() -> Result<String> {
-    let marks: Vec<usize> = (0..=BOOK_ZIPF.train.steps).step_by(100).collect();
-    let mut series = Vec::new();
-    for (_, label, run) in runs(&marks)? {
-        let points = run
-            .snapshots
-            .iter()
-            .map(|(t, e, _)| Ok((*t as f64, norm_frequency_spearman(&run.counts, e)?)))
-            .collect::<Result<Vec<_>>>()?;
-        series.push(Series {
-            label: label.to_string(),
-            points,
-        });
-    }
-    panels(
-        760,
-        vec![Panel {
-            title: "Tương quan hạng giữa tần suất và chuẩn",
-            labels: ("bước SGD", "ρ Spearman (tần suất, ‖e_w‖)"),
-            ranges: (0.0..BOOK_ZIPF.train.steps as f64, -0.2..1.1),
-            series,
-            points: false,
-            legend: SeriesLabelPosition::LowerRight,
-        }],
-    )
-}
-
 fn relative_movement() -> Result<String> {
     let marks: Vec<usize> = (0..=BOOK_ZIPF.train.steps).step_by(100).collect();
     let seen = BOOK_ZIPF.seen;
@@ -190,6 +158,17 @@ fn relative_movement() -> Result<String> {
         ("60 token hiếm nhất", (60..seen).collect()),
     ];
     let [a, b] = runs(&marks)?;
+    let rho = |label: &str, run: &Run| -> Result<Series> {
+        let points = run
+            .snapshots
+            .iter()
+            .map(|(t, e, _)| Ok((*t as f64, norm_frequency_spearman(&run.counts, e)?)))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Series {
+            label: label.to_string(),
+            points,
+        })
+    };
     let panel = |run: &Run| -> Result<Vec<Series>> {
         let mut out = Vec::new();
         for (label, group) in &bands {
@@ -208,8 +187,16 @@ fn relative_movement() -> Result<String> {
     let labels = ("bước SGD", "log₁₀ độ dời tương đối mỗi bước");
     let ranges = (0.0..BOOK_ZIPF.train.steps as f64, -3.6..-0.9);
     panels(
-        960,
+        1380,
         vec![
+            Panel {
+                title: "ρ Spearman (tần suất, ‖e_w‖)",
+                labels: ("bước SGD", "ρ"),
+                ranges: (0.0..BOOK_ZIPF.train.steps as f64, -0.2..1.1),
+                series: vec![rho("chia sẻ", &a.2)?, rho("không chia sẻ", &b.2)?],
+                points: false,
+                legend: SeriesLabelPosition::LowerRight,
+            },
             Panel {
                 title: a.1,
                 labels,

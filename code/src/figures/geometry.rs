@@ -17,18 +17,13 @@ use crate::geometry::{neighbour_purity, pca_2d, silhouette};
 pub const FIGURES: &[Figure] = &[
     Figure {
         name: "topic_pca",
-        caption: "Phép chiếu PCA hai chiều của embedding đầu vào E (skip-gram softmax đầy đủ, không chia sẻ trọng số) trên kho ngữ liệu 4 chủ đề gieo sẵn. Trái: lúc khởi tạo ngẫu nhiên, các chủ đề lẫn vào nhau. Phải: sau 2 000 bước SGD, mỗi chủ đề thành một cụm; từ chức năng nằm giữa.",
+        caption: "Phép chiếu PCA hai chiều của embedding đầu vào E (skip-gram softmax đầy đủ, không chia sẻ trọng số) trên kho ngữ liệu 4 chủ đề gieo sẵn. Trái: lúc khởi tạo ngẫu nhiên, các chủ đề lẫn vào nhau. Phải: sau huấn luyện, mỗi chủ đề thành một cụm; từ chức năng nằm giữa.",
         render: topic_pca,
     },
     Figure {
-        name: "cluster_scores",
-        caption: "Độ tinh khiết láng giềng purity@5 (9.6) và hệ số silhouette (9.7) của E trong quá trình huấn luyện, cho hai biến thể của ma trận đầu ra. Đường nằm ngang là purity kỳ vọng khi láng giềng được chọn ngẫu nhiên, (m − 1)/(n − 1) với m từ mỗi chủ đề trên n từ nội dung.",
-        render: cluster_scores,
-    },
-    Figure {
-        name: "cooccurrence_dots",
-        caption: "Tích vô hướng trung bình e_wᵀo_c (logit của c khi đầu vào là w) giữa các từ nội dung có cùng xuất hiện trong cửa sổ ngữ cảnh, và giữa các từ không bao giờ cùng xuất hiện. Không chia sẻ: hai nhóm tách ra hai phía của 0. Chia sẻ trọng số: nhóm không cùng xuất hiện giảm lúc đầu rồi bị kéo lên theo một hướng chung, nhưng khoảng cách giữa hai nhóm vẫn tăng.",
-        render: cooccurrence_figure,
+        name: "topic_training",
+        caption: "Trái: độ tinh khiết láng giềng purity@5 (9.6) và hệ số silhouette (9.7) của E trong quá trình huấn luyện, cho hai biến thể; đường nằm ngang là purity kỳ vọng khi láng giềng được chọn ngẫu nhiên, (m − 1)/(n − 1) với m từ mỗi chủ đề trên n từ nội dung. Giữa và phải: tích vô hướng trung bình e_wᵀo_c (logit của c khi đầu vào là w) giữa các từ nội dung có cùng xuất hiện trong cửa sổ ngữ cảnh, và giữa các từ không bao giờ cùng xuất hiện. Không chia sẻ: hai nhóm tách ra hai phía của 0. Chia sẻ trọng số: nhóm không cùng xuất hiện giảm lúc đầu rồi bị kéo lên theo một hướng chung, nhưng khoảng cách giữa hai nhóm vẫn tăng.",
+        render: topic_training,
     },
 ];
 
@@ -81,64 +76,42 @@ fn topic_pca() -> Result<String> {
     )
 }
 
-fn cluster_scores() -> Result<String> {
+fn topic_training() -> Result<String> {
     let marks = checkpoints();
-    let mut series = Vec::new();
-    for (tying, name) in [(Tying::Untied, "không chia sẻ"), (Tying::Tied, "chia sẻ")] {
+    let steps = BOOK_TOPICS_TRAIN.steps as f64;
+    let mut scores = Vec::new();
+    let mut dot_panels = Vec::new();
+    for (tying, name, title) in [
+        (
+            Tying::Untied,
+            "không chia sẻ",
+            "e_wᵀo_c, không chia sẻ (O = U)",
+        ),
+        (Tying::Tied, "chia sẻ", "e_wᵀo_c, chia sẻ trọng số (O = E)"),
+    ] {
         let tr = book_topics(tying, &marks)?;
-        let mut purity = Vec::new();
-        let mut sil = Vec::new();
-        for (t, e, _) in &tr.run.snapshots {
-            purity.push((*t as f64, neighbour_purity(e, &tr.topic_of, 5)?));
-            sil.push((*t as f64, silhouette(e, &tr.topic_of)?));
+        let (mut purity, mut sil) = (Vec::new(), Vec::new());
+        let (mut with, mut without) = (Vec::new(), Vec::new());
+        for (t, e, o) in &tr.run.snapshots {
+            let t = *t as f64;
+            purity.push((t, neighbour_purity(e, &tr.topic_of, 5)?));
+            sil.push((t, silhouette(e, &tr.topic_of)?));
+            let (a, b) = cooccurrence_dots(&tr, e, o)?;
+            with.push((t, a));
+            without.push((t, b));
         }
-        series.push(Series {
+        scores.push(Series {
             label: format!("purity@5, {name}"),
             points: purity,
         });
-        series.push(Series {
+        scores.push(Series {
             label: format!("silhouette, {name}"),
             points: sil,
         });
-    }
-    let m = BOOK_TOPICS.words_per_topic as f64;
-    let n = m * BOOK_TOPICS.topics as f64;
-    let chance = (m - 1.0) / (n - 1.0);
-    series.push(Series {
-        label: "purity ngẫu nhiên".into(),
-        points: vec![(0.0, chance), (BOOK_TOPICS_TRAIN.steps as f64, chance)],
-    });
-    panels(
-        760,
-        vec![Panel {
-            title: "Độ đo cụm theo chủ đề gieo sẵn",
-            labels: ("bước SGD", "điểm"),
-            ranges: (0.0..BOOK_TOPICS_TRAIN.steps as f64, -0.2..1.1),
-            series,
-            points: false,
-            legend: SeriesLabelPosition::LowerRight,
-        }],
-    )
-}
-
-fn cooccurrence_figure() -> Result<String> {
-    let marks = checkpoints();
-    let mut list = Vec::new();
-    for (tying, title) in [
-        (Tying::Untied, "không chia sẻ (O = U)"),
-        (Tying::Tied, "chia sẻ trọng số (O = E)"),
-    ] {
-        let tr = book_topics(tying, &marks)?;
-        let (mut with, mut without) = (Vec::new(), Vec::new());
-        for (t, e, o) in &tr.run.snapshots {
-            let (a, b) = cooccurrence_dots(&tr, e, o)?;
-            with.push((*t as f64, a));
-            without.push((*t as f64, b));
-        }
-        list.push(Panel {
+        dot_panels.push(Panel {
             title,
             labels: ("bước SGD", "e_wᵀo_c trung bình"),
-            ranges: (0.0..BOOK_TOPICS_TRAIN.steps as f64, -2.0..5.0),
+            ranges: (0.0..steps, -1.5..3.5),
             series: vec![
                 Series {
                     label: "cặp cùng xuất hiện".into(),
@@ -153,5 +126,21 @@ fn cooccurrence_figure() -> Result<String> {
             legend: SeriesLabelPosition::UpperLeft,
         });
     }
-    panels(960, list)
+    let m = BOOK_TOPICS.words_per_topic as f64;
+    let n = m * BOOK_TOPICS.topics as f64;
+    let chance = (m - 1.0) / (n - 1.0);
+    scores.push(Series {
+        label: "purity ngẫu nhiên".into(),
+        points: vec![(0.0, chance), (steps, chance)],
+    });
+    let mut list = vec![Panel {
+        title: "Độ đo cụm theo chủ đề gieo sẵn",
+        labels: ("bước SGD", "điểm"),
+        ranges: (0.0..steps, -0.2..1.1),
+        series: scores,
+        points: false,
+        legend: SeriesLabelPosition::LowerRight,
+    }];
+    list.extend(dot_panels);
+    panels(1380, list)
 }

@@ -31,7 +31,7 @@ pub const FIGURES: &[Figure] = &[
     },
     Figure {
         name: "pmi_scatter",
-        caption: "Mỗi điểm là một ô (w, c) của bảng đồng xuất hiện tổng hợp 6 × 6: trục ngang PMI(w, c) − log k tính từ số đếm, trục dọc u_cᵀv_w sau khi leo gradient trên mục tiêu SGNS kỳ vọng (k = 5, d = 6). Mọi điểm nằm trên đường chéo (định lý Levy–Goldberg).",
+        caption: "Mỗi điểm là một ô (w, c) của bảng đồng xuất hiện tổng hợp 6 × 6: trục ngang PMI(w, c) − log k tính từ số đếm, trục dọc u_cᵀv_w sau khi leo gradient trên mục tiêu SGNS kỳ vọng (k = 5, d = 6). Bảng đối xứng (cửa sổ hai phía) nên ô (w, c) và (c, w) trùng điểm. Mọi điểm nằm trên đường chéo (định lý Levy–Goldberg).",
         render: pmi_figure,
     },
     Figure {
@@ -126,6 +126,16 @@ fn subsampling_figure() -> Result<String> {
     )
 }
 
+/// Nhãn vạch chia gọn: `1000` thay vì `1000.0`, `-1.2` giữ nguyên.
+fn tick(v: &f64) -> String {
+    let r = (v * 100.0).round() / 100.0;
+    if r == r.trunc() {
+        format!("{r:.0}")
+    } else {
+        format!("{r}")
+    }
+}
+
 /// Đồ thị tán xạ với đường tham chiếu; `log_axes` vẽ cả hai trục thang log.
 fn scatter(
     axes: &Axes<'_>,
@@ -145,6 +155,8 @@ fn scatter(
                 let mut chart = $chart;
                 chart
                     .configure_mesh()
+                    .x_label_formatter(&tick)
+                    .y_label_formatter(&tick)
                     .x_desc(axes.x_label)
                     .y_desc(axes.y_label)
                     .label_style((FONT, 15))

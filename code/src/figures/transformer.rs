@@ -42,7 +42,7 @@ fn loss_curve() -> Result<String> {
     let h = &book_run()?.history;
     let steps = h.len() as f64;
     let uniform = (BOOK_RUN.model.vocab as f64).ln();
-    let best = achievable_loss(BOOK_RUN.model.vocab);
+    let best = achievable_loss(BOOK_RUN.model.vocab)?;
     let flat = |label: &str, y: f64| Series {
         label: label.to_string(),
         points: vec![(0.0, y), (steps, y)],
@@ -158,7 +158,11 @@ fn attention_pattern() -> Result<String> {
                     .flat_map(|i| (0..n).map(move |j| (i, j)))
                     .map(|(i, j)| {
                         let a = att[[i, j]];
-                        let fill = RGBColor(shade(blue.0, a), shade(blue.1, a), shade(blue.2, a));
+                        let fill = if j > i {
+                            RGBColor(225, 225, 225) // bị mặt nạ nhân quả che
+                        } else {
+                            RGBColor(shade(blue.0, a), shade(blue.1, a), shade(blue.2, a))
+                        };
                         let (x, y) = (j as f64, (n - 1 - i) as f64);
                         Rectangle::new([(x - 0.5, y - 0.5), (x + 0.5, y + 0.5)], fill.filled())
                     }),

@@ -1,7 +1,7 @@
 //! Chương trình minh hoạ chương 8: đẳng thức gradient tích luỹ trên một lần chạy SGD ngắn, và
 //! thí nghiệm chuẩn–tần suất trên dòng token Zipf.
 
-use super::{vi, Output, Program};
+use super::{vi, vi_sci, Output, Program};
 use crate::corpus::{fit_zipf_exponent, zipf_probabilities};
 use crate::dynamics::{row_norms, train, SoftmaxModel, TrainSpec, Tying};
 use crate::error::Result;
@@ -20,23 +20,6 @@ pub const PROGRAMS: &[Program] = &[
         run: norm_frequency,
     },
 ];
-
-/// Số rất nhỏ cho lời văn: `8,9·10⁻¹⁶`.
-fn vi_sci(x: f64) -> String {
-    if x == 0.0 {
-        return "0".into();
-    }
-    let exp = x.abs().log10().floor() as i32;
-    let sup: String = exp
-        .to_string()
-        .chars()
-        .map(|c| match c {
-            '-' => '⁻',
-            d => ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'][d as usize - '0' as usize],
-        })
-        .collect();
-    format!("{}·10{sup}", vi(x / 10f64.powi(exp), 1))
-}
 
 // ANCHOR: sgd_identity
 fn sgd_identity() -> Result<Output> {
@@ -79,7 +62,7 @@ fn sgd_identity() -> Result<Output> {
         } else {
             "untied"
         };
-        out.value(format!("{key}_err"), vi_sci(err));
+        out.value(format!("{key}_err"), vi_sci(err, 1));
     }
     Ok(out)
 }
@@ -131,10 +114,9 @@ fn norm_frequency() -> Result<Output> {
         let last = *rho.last().unwrap_or(&f64::NAN);
         let (_, e, _) = run.last()?;
         let mu = frequency_weighted_mean(&run.counts, e)?;
-        let cos = |group: &[usize]| -> Result<String> {
-            Ok(mean_drift_cosine(&run.initial, e, group, &(-&mu))?
-                .map_or("— (không dời)".into(), |c| vi(c, 3)))
-        };
+        let cos = |group: &[usize]| mean_drift_cosine(&run.initial, e, group, &(-&mu));
+        let (cos_unseen, cos_rare) = (cos(&unseen)?, cos(&rare)?);
+        let show = |c: Option<f64>, f: fn(f64) -> String| c.map_or("— (không dời)".into(), f);
         let norms = row_norms(e);
         let mean = |g: &[usize]| g.iter().map(|&w| norms[w]).sum::<f64>() / g.len() as f64;
         let k = 50.min(run.losses.len());
@@ -159,16 +141,16 @@ fn norm_frequency() -> Result<Output> {
         ));
         out.line(format!(
             "  cos(độ dời, −μ): token không xuất hiện {}, 40 token hiếm nhất {}",
-            cos(&unseen)?,
-            cos(&rare)?
+            show(cos_unseen, |c| format!("{c:.3}")),
+            show(cos_rare, |c| format!("{c:.3}"))
         ));
         out.value(format!("{key}_loss_start"), vi(l0, 3));
         out.value(format!("{key}_loss_end"), vi(l1, 3));
         out.value(format!("{key}_rho_peak"), vi(peak, 2));
-        out.value(format!("{key}_rho_peak_step"), marks[peak_at]);
+        out.value(format!("{key}_rho_peak_step"), vi(marks[peak_at] as f64, 0));
         out.value(format!("{key}_rho_end"), vi(last, 2));
-        out.value(format!("{key}_unseen_cos"), cos(&unseen)?);
-        out.value(format!("{key}_rare_cos"), cos(&rare)?);
+        out.value(format!("{key}_unseen_cos"), show(cos_unseen, |c| vi(c, 3)));
+        out.value(format!("{key}_rare_cos"), show(cos_rare, |c| vi(c, 3)));
         out.value(format!("{key}_norm_top"), vi(mean(&seen[..10]), 2));
         out.value(format!("{key}_norm_rare"), vi(mean(&rare), 2));
         out.value(format!("{key}_norm_unseen"), vi(mean(&unseen), 2));

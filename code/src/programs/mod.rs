@@ -131,8 +131,16 @@ pub fn main(name: &str) -> ExitCode {
     };
     match (program.run)() {
         Ok(out) => {
-            print!("{}", out.text);
-            ExitCode::SUCCESS
+            use std::io::Write;
+            // Ống bị đóng sớm (ví dụ `| head`) không phải lỗi của chương trình: dừng im lặng.
+            match std::io::stdout().lock().write_all(out.text.as_bytes()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("lỗi: không ghi được kết quả: {e}");
+                    ExitCode::FAILURE
+                }
+            }
         }
         Err(e) => {
             eprintln!("lỗi: {e}");

@@ -152,7 +152,7 @@ fn words_per_cpu_second(tool: &str) -> Result<Vec<f64>> {
 fn sgns_throughput() -> Result<Output> {
     let rust = words_per_cpu_second("sgns-rust")?;
     let c = words_per_cpu_second("word2vec-c")?;
-    let median = |v: &[f64]| v[v.len() / 2];
+    let median = |v: &[f64]| (v[(v.len() - 1) / 2] + v[v.len() / 2]) / 2.0;
     let mut out = Output::default();
     for n in THROUGHPUT_CSV
         .lines()
@@ -169,11 +169,21 @@ fn sgns_throughput() -> Result<Output> {
             median(r) / 1e3
         ));
     }
+    let fast = words_per_cpu_second("word2vec-c-ofast")?;
+    out.line(format!(
+        "word2vec (C, -Ofast) nghìn từ / giây CPU: {:.0} ({} lần chạy)",
+        median(&fast) / 1e3,
+        fast.len()
+    ));
     let ratio = median(&rust) / median(&c);
     out.line(format!("tỉ lệ trung vị Rust / C = {ratio:.2}"));
     out.value("rust_kwps", vi(median(&rust) / 1e3, 0));
     out.value("c_kwps", vi(median(&c) / 1e3, 0));
     out.value("ratio", vi(ratio, 1));
+    out.value("c_fast_kwps", vi(median(&fast) / 1e3, 0));
+    out.value("fast_runs", fast.len());
+    out.value("fast_speedup", vi(median(&fast) / median(&c), 1));
+    out.value("ratio_fast", vi(median(&rust) / median(&fast), 1));
     out.value("runs", rust.len().min(c.len()));
     Ok(out)
 }

@@ -1,8 +1,10 @@
 //! Chương trình minh hoạ chương 7: huấn luyện GPT nhỏ và đo gradient tới E theo từng nhánh.
 
+use ndarray::Array2;
+
 use super::{vi, Output, Program};
 use crate::error::{Error, Result};
-use crate::transformer::model::forward;
+use crate::transformer::model::{forward, Params};
 use crate::transformer::train::{achievable_loss, book_run, window_mean, BOOK_RUN, SAMPLE};
 
 /// Các chương trình của chương 7.
@@ -43,7 +45,7 @@ fn transformer_training() -> Result<Output> {
     ));
     out.line(format!(
         "tối ưu ln(V − 1)/2              : {:.4} nat",
-        achievable_loss(cfg.model.vocab)
+        achievable_loss(cfg.model.vocab)?
     ));
     let fwd = forward(&run.params, &SAMPLE)?;
     let losses: Vec<String> = fwd
@@ -66,14 +68,21 @@ fn transformer_training() -> Result<Output> {
     out.value("start", vi(start, 3));
     out.value("end", vi(end, 3));
     out.value("uniform", vi(uniform, 3));
-    out.value("achievable", vi(achievable_loss(cfg.model.vocab), 3));
+    out.value("achievable", vi(achievable_loss(cfg.model.vocab)?, 3));
     Ok(out)
 }
 // ANCHOR_END: transformer_training
 
+/// Độ dài (chuẩn Euclid) trung bình của các hàng của một ma trận.
+fn mean_row_norm(m: &Array2<f64>) -> f64 {
+    let total: f64 = m.outer_iter().map(|r| r.dot(&r).sqrt()).sum();
+    total / m.nrows().max(1) as f64
+}
+
 // ANCHOR: gradient_routes
 fn gradient_routes() -> Result<Output> {
-    let h = &book_run()?.history;
+    let run = book_run()?;
+    let h = &run.history;
     let mut out = Output::default();
     out.line("bước | ‖∇E‖ ra | ‖∇E‖ vào | (qua attention | không qua) | ‖∇P‖  | ‖∇E‖ chung");
     let first = h.first().ok_or(Error::Empty("lịch sử huấn luyện"))?;
@@ -94,6 +103,14 @@ fn gradient_routes() -> Result<Output> {
     out.line(format!(
         "‖∇E vào‖ / ‖∇E ra‖: 10 bước đầu {early:.3}, 50 bước cuối {late:.3}"
     ));
+    let init = Params::init(BOOK_RUN.model, BOOK_RUN.seed)?;
+    let (e0, e1) = (mean_row_norm(&init.wte), mean_row_norm(&run.params.wte));
+    let (p0, p1) = (mean_row_norm(&init.wpe), mean_row_norm(&run.params.wpe));
+    out.line(format!(
+        "độ dài trung bình một hàng: E {e0:.3} → {e1:.3}, P {p0:.3} → {p1:.3} (khởi tạo → cuối)"
+    ));
+    out.value("e_norm0", vi(e0, 2));
+    out.value("e_norm1", vi(e1, 2));
     out.value("out0", vi(first.output, 3));
     out.value("in0", vi(first.input, 3));
     out.value("att0", vi(first.input_attention, 3));

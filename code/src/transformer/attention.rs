@@ -89,6 +89,14 @@ pub fn attention_backward(
 ) -> Result<(Array2<f64>, AttentionWeights)> {
     let (t_len, d) = cache.x.dim();
     ensure_shape("gradient đầu ra của attention", dy, &[t_len, d])?;
+    for (what, m) in [
+        ("W_Q", &w.wq),
+        ("W_K", &w.wk),
+        ("W_V", &w.wv),
+        ("W_O", &w.wo),
+    ] {
+        ensure_shape(what, m, &[d, d])?;
+    }
     let scale = 1.0 / (d as f64).sqrt();
     let dwo = cache.o.t().dot(dy);
     let d_o = dy.dot(&w.wo.t());

@@ -43,6 +43,12 @@ pub fn encoder_backward(
     wpe_shape: (usize, usize),
 ) -> Result<(Array2<f64>, Array2<f64>)> {
     ensure_shape("gradient của z", dz, &[tokens.len(), wte_shape.1])?;
+    if tokens.len() > wpe_shape.0 {
+        return Err(Error::InvalidParameter {
+            what: "độ dài chuỗi",
+            reason: format!("{} vị trí vượt ngữ cảnh {}", tokens.len(), wpe_shape.0),
+        });
+    }
     let mut dwte = Array2::zeros(wte_shape);
     let mut dwpe = Array2::zeros(wpe_shape);
     for (t, &x) in tokens.iter().enumerate() {

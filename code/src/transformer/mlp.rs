@@ -66,11 +66,10 @@ pub fn mlp_backward(
     w: &MlpWeights,
     cache: &MlpCache,
 ) -> Result<(Array2<f64>, MlpWeights)> {
-    ensure_shape(
-        "gradient đầu ra của MLP",
-        dy,
-        &[cache.x.nrows(), cache.x.ncols()],
-    )?;
+    let (d, hidden) = (cache.x.ncols(), cache.pre.ncols());
+    ensure_shape("gradient đầu ra của MLP", dy, &[cache.x.nrows(), d])?;
+    ensure_shape("W₁", &w.w1, &[d, hidden])?;
+    ensure_shape("W₂", &w.w2, &[hidden, d])?;
     let w2 = cache.act.t().dot(dy);
     let dpre = dy.dot(&w.w2.t()) * cache.pre.mapv(gelu_derivative);
     let w1 = cache.x.t().dot(&dpre);

@@ -8,7 +8,7 @@
 //! z_t = E[x_t] + P[t]                         (7.1)  embed::encoder_forward
 //! a   = LN₁(z)                                (7.2)  layer_norm::layer_norm_forward
 //! h   = z + Attn(a)     (mặt nạ nhân quả)     (7.3)  attention::attention_forward
-//! h'  = h + GELU(LN₂(h) W₁) W₂               (7.4)  mlp::mlp_forward
+//! h'  = h + GELU(LN₂(h) W₁) W₂                (7.4)  mlp::mlp_forward
 //! u   = LN_f(h');  ℓ_t = E u_t  (chung E)     (7.5)  embed::unembed_forward
 //! L   = −Σ_t log P(x_t | x_<t)                (7.6)  embed::cross_entropy_forward
 //! ```

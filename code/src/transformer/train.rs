@@ -16,19 +16,33 @@ pub const BOS: usize = 0;
 // ANCHOR: repeat_sequence
 /// Một chuỗi `BOS, r_1..r_k, r_1..r_k` với `r_i` đều trên `1..V`: nửa đầu không đoán được, nửa sau
 /// là bản sao chính xác — chỉ đoán được nếu nhìn lại đúng `k − 1` vị trí, tức là nhờ attention.
-pub fn repeat_sequence(rng: &mut ChaCha8Rng, vocab: usize, half: usize) -> Vec<usize> {
+pub fn repeat_sequence(rng: &mut ChaCha8Rng, vocab: usize, half: usize) -> Result<Vec<usize>> {
+    ensure_content_tokens(vocab)?;
     let block: Vec<usize> = (0..half).map(|_| rng.random_range(1..vocab)).collect();
     let mut seq = vec![BOS];
     seq.extend(&block);
     seq.extend(&block);
-    seq
+    Ok(seq)
 }
 // ANCHOR_END: repeat_sequence
 
 /// Mất mát trung bình mỗi token tốt nhất có thể trên kho «lặp lại»: `k` vị trí đều trên `V − 1`
 /// token (mỗi vị trí `ln(V − 1)`), `k` vị trí tất định (0), nên `ln(V − 1) / 2`.
-pub fn achievable_loss(vocab: usize) -> f64 {
-    ((vocab - 1) as f64).ln() / 2.0
+pub fn achievable_loss(vocab: usize) -> Result<f64> {
+    ensure_content_tokens(vocab)?;
+    Ok(((vocab - 1) as f64).ln() / 2.0)
+}
+
+/// Kho «lặp lại» cần BOS và ít nhất một token nội dung: `V ≥ 2`.
+fn ensure_content_tokens(vocab: usize) -> Result<()> {
+    if vocab >= 2 {
+        Ok(())
+    } else {
+        Err(Error::InvalidParameter {
+            what: "kích thước từ vựng V",
+            reason: format!("kho «lặp lại» cần V ≥ 2, nhận {vocab}"),
+        })
+    }
 }
 
 /// Siêu tham số của một lần huấn luyện.
@@ -131,7 +145,7 @@ pub fn train(cfg: &TrainConfig) -> Result<TrainingRun> {
             Array2::zeros(shape),
         );
         for _ in 0..cfg.batch {
-            let seq = repeat_sequence(&mut rng, cfg.model.vocab, cfg.half);
+            let seq = repeat_sequence(&mut rng, cfg.model.vocab, cfg.half)?;
             let fwd = forward(&params, &seq)?;
             let g = backward(&params, &fwd)?;
             loss += fwd.loss;

@@ -5,7 +5,7 @@
 /// Bài 4.1 — phương trình (4.3): `log σ(x)` hữu hạn và chính xác với mọi `x` hữu hạn,
 /// kể cả `x = −1000` (cách ngây thơ `ln(1/(1 + e^{−x}))` cho −∞ ở đó).
 pub fn log_sigmoid(x: f64) -> f64 {
-    todo!("min(x, 0) − ln(1 + e^{{−|x|}}), dùng ln_1p")
+    todo!("min(x, 0) − ln_1p(exp(−|x|))")
 }
 // ANCHOR_END: log_sigmoid
 
@@ -13,7 +13,7 @@ pub fn log_sigmoid(x: f64) -> f64 {
 /// Bài 4.2 — phương trình (4.2) và (4.5): trả `(L, ∂L/∂v_w)` với
 /// `L = −log σ(u_cᵀv_w) − Σ_k log σ(−u_{n_k}ᵀv_w)`.
 pub fn sgns_loss_and_grad(v_w: &[f64], u_c: &[f64], negatives: &[Vec<f64>]) -> (f64, Vec<f64>) {
-    todo!("∂L/∂v_w = (σ(s_c) − 1)·u_c + Σ_k σ(s_k)·u_{{n_k}}")
+    todo!("∂L/∂v_w = (σ(s_c) − 1)·u_c + Σ_k σ(s_k)·u_nk")
 }
 // ANCHOR_END: sgns_loss_and_grad
 
