@@ -147,6 +147,29 @@ proptest! {
     }
 }
 
+/// Lồi nhưng không có cực tiểu với token đích cố định (mục 5.3): dọc z = t·e_y (t = 0, 3, …, 30), L giảm ngặt về 0,
+/// khớp dạng đóng log(1 + (V − 1)e^{−t}) (tính bằng ln_1p) tới sai số tuyệt đối 4ε(1 + t) — sai số của LSE − z_y là
+/// tuyệt đối, không tương đối.
+#[test]
+fn claim_5_loss_has_no_minimiser() {
+    let v = 5;
+    let mut previous = f64::INFINITY;
+    for k in 0..=10 {
+        let t = 3.0 * f64::from(k);
+        let mut z = vec![0.0; v];
+        z[2] = t;
+        let l = cross_entropy(&z, 2).unwrap();
+        let closed = ((v - 1) as f64 * (-t).exp()).ln_1p();
+        assert!(
+            (l - closed).abs() <= 4.0 * f64::EPSILON * (1.0 + t),
+            "t = {t}: {l} so với {closed}"
+        );
+        assert!(l > 0.0 && l < previous, "t = {t}: L = {l} không giảm ngặt");
+        previous = l;
+    }
+    assert!(previous < 1e-12);
+}
+
 /// Cận 1/2 của (5.5) đạt được: V = 2, logit bằng nhau cho trị riêng {1/2, 0} (dạng đóng).
 #[test]
 fn eq_5_5_half_is_attained() {

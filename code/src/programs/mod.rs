@@ -101,6 +101,7 @@ fn fmt_vec(v: &[f64]) -> String {
     let items: Vec<String> = v.iter().map(|x| format!("{x:.4}")).collect();
     format!("[{}]", items.join(", "))
 }
+
 /// Số rất nhỏ cho lời văn tiếng Việt, dạng khoa học: `vi_sci(3.8e-11, 1)` → `"3,8·10⁻¹¹"`.
 fn vi_sci(x: f64, decimals: usize) -> String {
     let s = format!("{x:.decimals$e}");
