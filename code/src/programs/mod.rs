@@ -104,6 +104,9 @@ fn fmt_vec(v: &[f64]) -> String {
 
 /// Số rất nhỏ cho lời văn tiếng Việt, dạng khoa học: `vi_sci(3.8e-11, 1)` → `"3,8·10⁻¹¹"`.
 fn vi_sci(x: f64, decimals: usize) -> String {
+    if x == 0.0 {
+        return "0".into();
+    }
     let s = format!("{x:.decimals$e}");
     let (mantissa, exponent) = s.split_once('e').unwrap_or((&s, "0"));
     let mantissa: f64 = mantissa.parse().unwrap_or(f64::NAN);

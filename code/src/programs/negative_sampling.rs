@@ -3,7 +3,7 @@
 
 use ndarray::Array2;
 
-use super::{vi, Output, Program};
+use super::{vi, vi_sci, Output, Program};
 use crate::error::Result;
 use crate::gradcheck::{max_relative_error, numerical_gradient, STEP};
 use crate::negative_sampling::{
@@ -33,25 +33,6 @@ pub const PROGRAMS: &[Program] = &[
         run: pmi_recovery,
     },
 ];
-
-/// Số nhỏ cho lời văn theo dạng khoa học kiểu Việt: `6,6·10⁻¹⁰`.
-pub(crate) fn vi_sci(x: f64) -> String {
-    if x == 0.0 {
-        return "0".into();
-    }
-    let exp = x.abs().log10().floor() as i32;
-    let mantissa = x / 10f64.powi(exp);
-    let sup: String = exp
-        .to_string()
-        .chars()
-        .map(|c| match c {
-            '-' => '⁻',
-            d => ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹']
-                [d.to_digit(10).unwrap_or(0) as usize],
-        })
-        .collect();
-    format!("{}·10{sup}", vi(mantissa, 1))
-}
 
 fn fmt_vec(v: &[f64]) -> String {
     let items: Vec<String> = v.iter().map(|x| format!("{x:+.4}")).collect();
@@ -91,7 +72,7 @@ fn sgns_step() -> Result<Output> {
     ));
     out.value("objective", vi(j, 4));
     out.value("loss", vi(l, 4));
-    out.value("gradcheck", vi_sci(err));
+    out.value("gradcheck", vi_sci(err, 1));
     Ok(out)
 }
 // ANCHOR_END: sgns_step
@@ -207,6 +188,6 @@ fn pmi_recovery() -> Result<Output> {
     ));
     out.line(format!("max |u_cᵀv_w − (PMI − log k)| = {err:.1e}"));
     out.value("steps", vi(e.fit.steps as f64, 0));
-    out.value("max_err", vi_sci(err));
+    out.value("max_err", vi_sci(err, 1));
     Ok(out)
 }
