@@ -90,6 +90,14 @@ fn test_cells(t: &TestFn) -> String {
         name = t.name,
         file = t.file,
         line = t.line,
-        doc = escape_html(&t.doc).replace('$', "&#36;")
+        doc = inline_markdown(&escape_html(&t.doc).replace('$', "&#36;"))
     )
+}
+
+/// Chuyển `` `mã` `` và `*nhấn*` trong dòng `///` thành HTML (ô bảng là HTML thô, Markdown không được xử lý).
+fn inline_markdown(text: &str) -> String {
+    let code = regex::Regex::new(r"`([^`]+)`").expect("regex hợp lệ");
+    let emph = regex::Regex::new(r"\*([^*\s][^*]*)\*").expect("regex hợp lệ");
+    let text = code.replace_all(text, "<code>$1</code>");
+    emph.replace_all(&text, "<em>$1</em>").into_owned()
 }
