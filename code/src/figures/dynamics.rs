@@ -94,14 +94,7 @@ pub(super) fn panels(width: u32, list: Vec<Panel<'_>>) -> Result<String> {
                         });
                 }
             }
-            chart
-                .configure_series_labels()
-                .label_font((FONT, 14))
-                .background_style(WHITE.mix(0.9))
-                .border_style(BLACK.mix(0.4))
-                .position(p.legend)
-                .draw()
-                .map_err(plot_err)?;
+            style::legend(&mut chart, 14, p.legend)?;
         }
         Ok(())
     })

@@ -188,14 +188,7 @@ fn scatter(
                             .map_err(plot_err)?;
                     }
                 }
-                chart
-                    .configure_series_labels()
-                    .label_font((FONT, 15))
-                    .background_style(WHITE.mix(0.9))
-                    .border_style(BLACK.mix(0.4))
-                    .position(SeriesLabelPosition::UpperLeft)
-                    .draw()
-                    .map_err(plot_err)?;
+                style::legend(&mut chart, 15, SeriesLabelPosition::UpperLeft)?;
             }};
         }
         if log_axes {

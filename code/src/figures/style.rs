@@ -1,6 +1,6 @@
 //! Kiểu dáng chung của các hình: kích thước, phông, bảng màu, và hàm tiện ích vẽ đồ thị đường.
 
-use plotters::coord::Shift;
+use plotters::coord::{CoordTranslate, Shift};
 use plotters::prelude::*;
 
 use crate::error::{Error, Result};
@@ -28,6 +28,26 @@ pub fn color(i: usize) -> RGBColor {
 /// Chuyển lỗi của plotters thành lỗi của crate.
 pub fn plot_err<E: std::fmt::Debug>(e: E) -> Error {
     Error::Plot(format!("{e:?}"))
+}
+
+/// Khung chú giải chuẩn của sách: nền trắng hơi trong, viền xám, phông `size` điểm, đặt ở `position`.
+pub fn legend<'a, DB, CT>(
+    chart: &mut ChartContext<'a, DB, CT>,
+    size: u32,
+    position: SeriesLabelPosition,
+) -> Result<()>
+where
+    DB: DrawingBackend + 'a,
+    CT: CoordTranslate,
+{
+    chart
+        .configure_series_labels()
+        .label_font((FONT, size))
+        .background_style(WHITE.mix(0.9))
+        .border_style(BLACK.mix(0.4))
+        .position(position)
+        .draw()
+        .map_err(plot_err)
 }
 
 /// Vẽ vào một chuỗi SVG kích thước `size` trên nền trắng đục; `draw` nhận vùng vẽ.
@@ -96,14 +116,7 @@ pub fn line_chart(axes: &Axes<'_>, series: &[Series]) -> Result<String> {
                 });
         }
         if series.iter().any(|s| !s.label.is_empty()) {
-            chart
-                .configure_series_labels()
-                .label_font((FONT, 15))
-                .background_style(WHITE.mix(0.9))
-                .border_style(BLACK.mix(0.4))
-                .position(SeriesLabelPosition::UpperRight)
-                .draw()
-                .map_err(plot_err)?;
+            legend(&mut chart, 15, SeriesLabelPosition::UpperRight)?;
         }
         Ok(())
     })
