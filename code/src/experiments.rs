@@ -6,12 +6,15 @@
 //! * [`run_topics`]: mô hình skip-gram softmax đầy đủ trên kho ngữ liệu chủ đề gieo sẵn — đo cụm
 //!   và tích vô hướng của các cặp cùng xuất hiện.
 
-use ndarray::{Array1, Array2};
+use ndarray::{Array1, Array2, ArrayView1};
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
 
 use crate::corpus::{bigram_pairs, counts, skipgram_pairs, topic_corpus, zipf_stream, TopicSpec};
 use crate::dynamics::{row_norms, spearman, train, SoftmaxModel, TrainSpec, Tying};
 use crate::error::{Error, Result};
 use crate::geometry::cosine;
+use crate::negative_sampling::{sgns_gradients, sgns_loss, NoiseSampler};
 
 /// Độ lệch chuẩn của khởi tạo N(0, σ²) trong cả hai thí nghiệm.
 pub const INIT_SCALE: f64 = 0.1;
@@ -95,6 +98,60 @@ pub fn run_zipf(setup: &ZipfSetup, tying: Tying, checkpoints: &[usize]) -> Resul
     let model = SoftmaxModel::new(vocab, setup.dim, tying, INIT_SCALE, setup.seed + 1)?;
     run_pairs(model, &pairs, cnt, &setup.train, checkpoints)
 }
+
+// ANCHOR: run_zipf_sgns
+/// Biến thể thứ ba của thí nghiệm Zipf: cùng dòng token, cùng cặp (w, c), cùng khởi tạo (E, O) như mô hình
+/// không chia sẻ, nhưng huấn luyện bằng mất mát lấy mẫu âm (4.2) với `negatives` mẫu rút từ `P_n ∝ count^{3/4}`
+/// (4.6) và gradient (4.5). Mỗi bước: một batch cặp, SGD với tốc độ `lr` trên gradient trung bình.
+pub fn run_zipf_sgns(setup: &ZipfSetup, negatives: usize, checkpoints: &[usize]) -> Result<Run> {
+    let stream = zipf_stream(setup.seen, setup.tokens, setup.exponent, setup.seed)?;
+    let vocab = setup.seen + setup.unseen;
+    let cnt = counts(&stream, vocab)?;
+    let pairs = bigram_pairs(&stream);
+    let init = SoftmaxModel::new(vocab, setup.dim, Tying::Untied, INIT_SCALE, setup.seed + 1)?;
+    let (mut e, mut o) = (init.input.clone(), init.output_matrix().clone());
+    let counts_u64: Vec<u64> = cnt.iter().map(|&c| c as u64).collect();
+    let noise = NoiseSampler::new(&counts_u64, 0.75)?;
+    let spec = &setup.train;
+    let mut rng = ChaCha8Rng::seed_from_u64(spec.seed);
+    let (mut snapshots, mut losses) = (Vec::new(), Vec::with_capacity(spec.steps));
+    for t in 0..=spec.steps {
+        if checkpoints.contains(&t) {
+            snapshots.push((t, e.clone(), o.clone()));
+        }
+        if t == spec.steps {
+            break;
+        }
+        let mut ge = Array2::<f64>::zeros(e.raw_dim());
+        let mut go = Array2::<f64>::zeros(o.raw_dim());
+        let mut loss = 0.0;
+        for _ in 0..spec.batch {
+            let (w, c) = pairs[rng.random_range(0..pairs.len())];
+            let ids: Vec<usize> = (0..negatives).map(|_| noise.sample(&mut rng)).collect();
+            let negs: Vec<Vec<f64>> = ids.iter().map(|&n| o.row(n).to_vec()).collect();
+            let neg_refs: Vec<&[f64]> = negs.iter().map(Vec::as_slice).collect();
+            let (vw, uc) = (e.row(w).to_vec(), o.row(c).to_vec());
+            loss += sgns_loss(&vw, &uc, &neg_refs)?;
+            let g = sgns_gradients(&vw, &uc, &neg_refs)?;
+            ge.row_mut(w).scaled_add(1.0, &ArrayView1::from(&g.center));
+            go.row_mut(c).scaled_add(1.0, &ArrayView1::from(&g.context));
+            for (&n, gn) in ids.iter().zip(&g.negatives) {
+                go.row_mut(n).scaled_add(1.0, &ArrayView1::from(gn));
+            }
+        }
+        let scale = spec.lr / spec.batch as f64;
+        e.scaled_add(-scale, &ge);
+        o.scaled_add(-scale, &go);
+        losses.push(loss / spec.batch as f64);
+    }
+    Ok(Run {
+        counts: cnt,
+        initial: init.input.clone(),
+        snapshots,
+        losses,
+    })
+}
+// ANCHOR_END: run_zipf_sgns
 
 /// Tương quan hạng Spearman giữa tần suất và chuẩn ‖e_w‖, trên các token có xuất hiện.
 pub fn norm_frequency_spearman(counts: &[usize], e: &Array2<f64>) -> Result<f64> {

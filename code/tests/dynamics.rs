@@ -1,7 +1,7 @@
 //! Kiểm thử chương 8: bước SGD, đẳng thức gradient tích luỹ, gradient của mô hình softmax đầy đủ
 //! (chia sẻ và không chia sẻ trọng số), và các thí nghiệm chuẩn–tần suất.
 
-use embedding_loss::dynamics::{ranks, spearman, train, SoftmaxModel, TrainSpec, Tying};
+use embedding_loss::dynamics::{ranks, row_norms, spearman, train, SoftmaxModel, TrainSpec, Tying};
 use embedding_loss::experiments::{
     frequency_weighted_mean, mean_drift_cosine, norm_frequency_spearman, relative_step, run_zipf,
     Run, ZipfSetup,
@@ -256,4 +256,51 @@ fn bad_input_is_an_error() {
     }
     assert!(SoftmaxModel::new(0, 3, Tying::Untied, 0.1, 1).is_err());
     assert!(SoftmaxModel::new(4, 3, Tying::Untied, f64::NAN, 1).is_err());
+}
+
+/// Biến thể lấy mẫu âm (bản nhỏ, K = 5, cùng dòng Zipf và khởi tạo): tương quan chuẩn–tần suất lên cao (ρ ≥ 0,9)
+/// rồi tụt ít nhất 0,3; chuẩn của 5 token thường gặp nhất đạt đỉnh rồi giảm; token không xuất hiện không dời chút nào.
+#[test]
+fn claim_8_sgns_norm_correlation_peaks_then_fades() {
+    use embedding_loss::experiments::run_zipf_sgns;
+    let setup = ZipfSetup {
+        seen: 60,
+        unseen: 6,
+        exponent: 1.0,
+        tokens: 6000,
+        dim: 8,
+        train: TrainSpec {
+            lr: 0.5,
+            batch: 16,
+            steps: 1500,
+            seed: 3,
+        },
+        seed: 1,
+    };
+    let marks: Vec<usize> = (0..=1500).step_by(100).collect();
+    let run = run_zipf_sgns(&setup, 5, &marks).unwrap();
+    let rho: Vec<f64> = run
+        .snapshots
+        .iter()
+        .map(|(_, e, _)| norm_frequency_spearman(&run.counts, e).unwrap())
+        .collect();
+    let peak = rho.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let end = rho[rho.len() - 1];
+    assert!(peak >= 0.9 && end <= peak - 0.3, "ρ: {rho:?}");
+    let top5: Vec<f64> = run
+        .snapshots
+        .iter()
+        .map(|(_, e, _)| row_norms(e)[..5].iter().sum::<f64>() / 5.0)
+        .collect();
+    let top_peak = top5.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    assert!(top5[top5.len() - 1] < top_peak, "chuẩn top-5: {top5:?}");
+    let (_, e, _) = run.last().unwrap();
+    for w in setup.seen..setup.seen + setup.unseen {
+        assert_eq!(
+            e.row(w),
+            run.initial.row(w),
+            "token {w} không xuất hiện mà vẫn dời"
+        );
+    }
+    assert!(run.losses.iter().all(|l| l.is_finite()));
 }

@@ -19,6 +19,10 @@ pub const PROGRAMS: &[Program] = &[
         name: "norm_frequency",
         run: norm_frequency,
     },
+    Program {
+        name: "norm_frequency_sgns",
+        run: norm_frequency_sgns,
+    },
 ];
 
 // ANCHOR: sgd_identity
@@ -157,3 +161,60 @@ fn norm_frequency() -> Result<Output> {
     }
     Ok(out)
 }
+
+// ANCHOR: norm_frequency_sgns
+/// Biến thể lấy mẫu âm (chương 4) của thí nghiệm chuẩn–tần suất: cùng dòng Zipf, cùng khởi tạo, K = 5.
+fn norm_frequency_sgns() -> Result<Output> {
+    let marks: Vec<usize> = (0..=BOOK_ZIPF.train.steps).step_by(100).collect();
+    let run = crate::experiments::run_zipf_sgns(&BOOK_ZIPF, 5, &marks)?;
+    let rho: Vec<f64> = run
+        .snapshots
+        .iter()
+        .map(|(_, e, _)| norm_frequency_spearman(&run.counts, e))
+        .collect::<Result<_>>()?;
+    let top = |e: &ndarray::Array2<f64>| row_norms(e)[..10].iter().sum::<f64>() / 10.0;
+    let tops: Vec<f64> = run.snapshots.iter().map(|(_, e, _)| top(e)).collect();
+    let argmax = |v: &[f64]| (0..v.len()).fold(0, |b, i| if v[i] > v[b] { i } else { b });
+    let (peak_at, top_at) = (argmax(&rho), argmax(&tops));
+    let (_, e, _) = run.last()?;
+    let norms = row_norms(e);
+    let seen = BOOK_ZIPF.seen;
+    let rare = norms[seen - 40..seen].iter().sum::<f64>() / 40.0;
+    let unseen_moved = (seen..norms.len())
+        .flat_map(|w| {
+            e.row(w)
+                .iter()
+                .zip(run.initial.row(w))
+                .map(|(a, b)| (a - b).abs())
+                .collect::<Vec<_>>()
+        })
+        .fold(0.0, f64::max);
+    let mut out = Output::default();
+    out.line(format!(
+        "SGNS, K = 5, {} bước × batch {}, η = {}",
+        BOOK_ZIPF.train.steps, BOOK_ZIPF.train.batch, BOOK_ZIPF.train.lr
+    ));
+    out.line(format!(
+        "  ρ Spearman(tần suất, ‖e_w‖): đỉnh {:.3} ở bước {}, cuối {:.3}",
+        rho[peak_at],
+        marks[peak_at],
+        rho[rho.len() - 1]
+    ));
+    out.line(format!(
+        "  chuẩn trung bình 10 token đầu: đỉnh {:.3} ở bước {}, cuối {:.3}; 40 token hiếm nhất cuối {rare:.3}",
+        tops[top_at], marks[top_at], tops[tops.len() - 1]
+    ));
+    out.line(format!(
+        "  token không xuất hiện: dời tối đa {unseen_moved:e} so với khởi tạo"
+    ));
+    out.value("rho_peak", vi(rho[peak_at], 2));
+    out.value("rho_peak_step", vi(marks[peak_at] as f64, 0));
+    out.value("rho_end", vi(rho[rho.len() - 1], 2));
+    out.value("top_peak", vi(tops[top_at], 2));
+    out.value("top_peak_step", vi(marks[top_at] as f64, 0));
+    out.value("top_end", vi(tops[tops.len() - 1], 2));
+    out.value("rare_end", vi(rare, 2));
+    out.value("unseen_moved", vi(unseen_moved, 0));
+    Ok(out)
+}
+// ANCHOR_END: norm_frequency_sgns
