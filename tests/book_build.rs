@@ -73,3 +73,17 @@ fn katex_output_survives_markdown() {
     assert!(!html.contains('~') && !html.contains('*'), "{html}");
     assert!(html.contains("&#126;"));
 }
+
+/// `{{#figref}}` trỏ tới hình không có là lỗi dựng; tên đúng thành liên kết tới đúng trang và neo.
+#[test]
+fn figref_resolves_or_fails() {
+    use std::collections::HashMap;
+    let index: HashMap<String, (String, String)> = [(
+        "a".to_string(),
+        ("03-x.html".to_string(), "3.2".to_string()),
+    )]
+    .into();
+    let html = book_tools::directives::expand_figrefs("xem {{#figref a}}.", &index).unwrap();
+    assert_eq!(html, "xem <a href=\"03-x.html#hinh-3-2\">Hình 3.2</a>.");
+    assert!(book_tools::directives::expand_figrefs("{{#figref khong_co}}", &index).is_err());
+}

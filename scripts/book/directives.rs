@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use anyhow::{anyhow, bail, Result};
 use embedding_loss::{figures, programs, widgets};
+use mdbook_preprocessor::book::{Book, BookItem};
 use regex::{Captures, Regex};
 
 /// Bộ đệm kết quả chương trình trong một lần dựng (mỗi chương trình chạy một lần).
@@ -68,6 +69,46 @@ pub fn expand_blocks(content: &str, chapter: Option<u32>, outputs: &mut Outputs)
             None => count.to_string(),
         };
         Ok(figure_html(fig.name, &label, fig.caption, &svg))
+    })
+}
+
+/// Số hiệu «c.k» và trang của mọi hình, theo thứ tự xuất hiện (cùng quy tắc đánh số với [`expand_blocks`]),
+/// để `{{#figref tên}}` ở chương khác trỏ đúng hình dù thứ tự hình thay đổi.
+pub fn figure_index(book: &Book) -> HashMap<String, (String, String)> {
+    let re = Regex::new(r"(?m)^\{\{#figure\s+([A-Za-z0-9_]+)\s*\}\}\s*$").expect("regex hợp lệ");
+    let mut index = HashMap::new();
+    for item in book.iter() {
+        let BookItem::Chapter(ch) = item else {
+            continue;
+        };
+        let Some(path) = &ch.path else { continue };
+        let page = path
+            .with_extension("html")
+            .to_string_lossy()
+            .replace('\\', "/");
+        let chapter = ch.number.as_ref().and_then(|n| n.first().copied());
+        for (k, c) in re.captures_iter(&ch.content).enumerate() {
+            let label = chapter.map_or((k + 1).to_string(), |n| format!("{n}.{}", k + 1));
+            index.insert(c[1].to_string(), (page.clone(), label));
+        }
+    }
+    index
+}
+
+/// Thay `{{#figref tên}}` bằng liên kết «Hình c.k» tới hình đó.
+pub fn expand_figrefs(content: &str, index: &HashMap<String, (String, String)>) -> Result<String> {
+    let re = Regex::new(r"\{\{#figref\s+([A-Za-z0-9_]+)\s*\}\}")?;
+    replace_all(&re, content, |c| {
+        let (page, label) = index.get(&c[1]).ok_or_else(|| {
+            anyhow!(
+                "{{{{#figref {}}}}}: không có hình nào tên này trong sách",
+                &c[1]
+            )
+        })?;
+        Ok(format!(
+            "<a href=\"{page}#hinh-{}\">Hình {label}</a>",
+            label.replace('.', "-")
+        ))
     })
 }
 

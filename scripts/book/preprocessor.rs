@@ -10,7 +10,9 @@ use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 use regex::Regex;
 use serde::Deserialize;
 
-use crate::directives::{ensure_no_leftover, expand_blocks, expand_values, Outputs};
+use crate::directives::{
+    ensure_no_leftover, expand_blocks, expand_figrefs, expand_values, figure_index, Outputs,
+};
 use crate::includes::check_includes;
 use crate::katex::render_math;
 use crate::table::verification_table;
@@ -70,6 +72,7 @@ impl Preprocessor for BookPreprocessor {
         crate::assets::ensure_katex(&ctx.root)?;
         let src_dir = ctx.root.join(&ctx.config.book.src);
         let mut outputs = Outputs::default();
+        let figures = figure_index(&book);
         let mut failure: Option<anyhow::Error> = None;
         book.for_each_mut(|item| {
             if failure.is_some() {
@@ -89,6 +92,7 @@ impl Preprocessor for BookPreprocessor {
                             .replace("{{#verification-table}}", &verification_table(&ctx.root)?);
                     }
                     let content = expand_values(&content, &mut outputs)?;
+                    let content = expand_figrefs(&content, &figures)?;
                     let content = anchor_equations(&content)?;
                     let content = if mathjax {
                         mathjax_math(&content)
