@@ -151,8 +151,9 @@ fn small_zipf(tying: Tying) -> &'static Run {
     cell.get_or_init(|| train_small_zipf(tying))
 }
 
-fn train_small_zipf(tying: Tying) -> Run {
-    let setup = ZipfSetup {
+/// Bản nhỏ của thí nghiệm Zipf, chung cho mọi kiểm thử `claim_8_…`.
+fn small_setup() -> ZipfSetup {
+    ZipfSetup {
         seen: 60,
         unseen: 6,
         exponent: 1.0,
@@ -165,8 +166,11 @@ fn train_small_zipf(tying: Tying) -> Run {
             seed: 3,
         },
         seed: 1,
-    };
-    run_zipf(&setup, tying, &CHECKPOINTS).unwrap()
+    }
+}
+
+fn train_small_zipf(tying: Tying) -> Run {
+    run_zipf(&small_setup(), tying, &CHECKPOINTS).unwrap()
 }
 
 fn spearman_curve(run: &Run) -> Vec<f64> {
@@ -263,20 +267,7 @@ fn bad_input_is_an_error() {
 #[test]
 fn claim_8_sgns_norm_correlation_peaks_then_fades() {
     use embedding_loss::experiments::run_zipf_sgns;
-    let setup = ZipfSetup {
-        seen: 60,
-        unseen: 6,
-        exponent: 1.0,
-        tokens: 6000,
-        dim: 8,
-        train: TrainSpec {
-            lr: 0.5,
-            batch: 16,
-            steps: 1500,
-            seed: 3,
-        },
-        seed: 1,
-    };
+    let setup = small_setup();
     let marks: Vec<usize> = (0..=1500).step_by(100).collect();
     let run = run_zipf_sgns(&setup, 5, &marks).unwrap();
     let rho: Vec<f64> = run
