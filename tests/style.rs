@@ -112,3 +112,117 @@ fn tone_style_detector() {
             && !new_style_tone("hoà")
     );
 }
+
+/// Lời văn của một trang Markdown: bỏ khối mã rào, mã trong dòng `…`, công thức `$…$`/`$$…$$` và chỉ thị `{{#…}}`.
+/// Mỗi phần trả về kèm số dòng bắt đầu của nó.
+fn prose(text: &str) -> Vec<(usize, String)> {
+    let mut without_fences = String::with_capacity(text.len());
+    let mut in_fence = false;
+    for line in text.split_inclusive('\n') {
+        if line.trim_start().starts_with("```") {
+            in_fence = !in_fence;
+            without_fences.push('\n');
+        } else if in_fence {
+            without_fences.push('\n');
+        } else {
+            without_fences.push_str(line);
+        }
+    }
+    let extra = KatexConfig::default().build_extra_opts();
+    let inline = regex::Regex::new(r"`[^`]*`|\{\{#[^}]*\}\}|<[^>]*>").unwrap();
+    let mut out = Vec::new();
+    let base = without_fences.as_ptr() as usize;
+    for task in get_render_tasks(&without_fences, "", &extra) {
+        if let Render::Text(t) = task {
+            let start = t.as_ptr() as usize - base;
+            let line = without_fences[..start].matches('\n').count() + 1;
+            out.push((line, inline.replace_all(t, " ").into_owned()));
+        }
+    }
+    out
+}
+
+fn chapters() -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    files(&repo_root().join("src"), ".md", &mut out);
+    out.sort();
+    out
+}
+
+/// Số công thức trong lời văn chỉ qua `{{#eqref c.n}}` (liên kết có kiểm tra lúc dựng), không gõ tay «(c.n)»,
+/// «phương trình c.n» hay «công thức c.n».
+#[test]
+fn equation_references_use_eqref() {
+    let re = regex::Regex::new(
+        r"\(\d+\.\d+\)|(?i:phương trình|công thức)\s+\(?\d+\.\d+",
+    )
+    .unwrap();
+    let mut problems = Vec::new();
+    for path in chapters() {
+        let text = fs::read_to_string(&path).unwrap();
+        for (line, part) in prose(&text) {
+            for m in re.find_iter(&part) {
+                let at = line + part[..m.start()].matches('\n').count();
+                problems.push(format!(
+                    "{}:{at}: «{}» — dùng {{{{#eqref c.n}}}}",
+                    path.display(),
+                    m.as_str()
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "\n  {}", problems.join("\n  "));
+}
+
+/// Chú thích `/// Bài c.k — phương trình (a.b) …` của bài tập nêu đúng công thức mà đề bài trong chương nhắc tới:
+/// đoạn «**Bài c.k…**» của chương c phải chứa `{{#eqref a.b}}` cho mọi công thức chú thích nêu.
+#[test]
+fn exercise_doc_comments_name_the_chapter_equations() {
+    let root = repo_root();
+    let head = regex::Regex::new(r"Bài (\d+)\.(\d+) — phương trình ([^:]*)").unwrap();
+    let number = regex::Regex::new(r"\((\d+\.\d+)\)").unwrap();
+    let mut sources = Vec::new();
+    files(&root.join("code/exercises/src"), ".rs", &mut sources);
+    let pages: Vec<(u32, String)> = chapters()
+        .into_iter()
+        .filter_map(|p| {
+            let name = p.file_name()?.to_string_lossy().into_owned();
+            let ch = name.get(..2)?.parse().ok()?;
+            Some((ch, fs::read_to_string(&p).ok()?))
+        })
+        .collect();
+    let mut problems = Vec::new();
+    let mut seen = 0;
+    for path in sources {
+        let text = fs::read_to_string(&path).unwrap();
+        for (i, line) in text.lines().enumerate() {
+            let Some(c) = head.captures(line) else {
+                continue;
+            };
+            seen += 1;
+            let (ch, k): (u32, &str) = (c[1].parse().unwrap(), &c[2]);
+            let page = pages.iter().find(|(n, _)| *n == ch).map(|(_, t)| t.as_str());
+            let statement = page.and_then(|t| {
+                let start = t.find(&format!("**Bài {ch}.{k}"))?;
+                let end = t[start..].find("```").map_or(t.len(), |e| start + e);
+                Some(&t[start..end])
+            });
+            let Some(statement) = statement else {
+                problems.push(format!("{}:{}: chương {ch} không có đề «Bài {ch}.{k}»", path.display(), i + 1));
+                continue;
+            };
+            for n in number.captures_iter(&c[3]) {
+                if !statement.contains(&format!("{{{{#eqref {}}}}}", &n[1])) {
+                    problems.push(format!(
+                        "{}:{}: Bài {ch}.{k} nêu ({}) nhưng đề trong chương không nhắc công thức đó",
+                        path.display(),
+                        i + 1,
+                        &n[1]
+                    ));
+                }
+            }
+        }
+    }
+    assert!(seen > 10, "chỉ thấy {seen} chú thích bài tập");
+    assert!(problems.is_empty(), "\n  {}", problems.join("\n  "));
+}

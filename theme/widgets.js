@@ -6,7 +6,7 @@
  * (<script type="application/json" class="widget-config">) do crate Rust `embedding_loss::widgets` sinh ra.
  * Các con số hiển thị ở đây được kiểm thử trình duyệt so với vector vàng của cùng module Rust.
  *
- *  - softmax: kéo logit → xác suất softmax, mất mát −log P(y), gradient P − y, có nhiệt độ T.
+ *  - softmax: kéo logit → xác suất softmax, mất mát −log P(y), gradient P − y, có nhiệt độ τ.
  *  - sgd: một bước SGD trên embedding 2 chiều: hàng đúng bị kéo về phía h, các hàng khác bị đẩy ra ∝ P(i).
  *  - sampling_cost: chi phí softmax đầy đủ và lấy mẫu âm khi V và K thay đổi.
  */
@@ -84,7 +84,7 @@
     const controls = el('div', { class: 'widget-controls' });
     state.z.forEach((v, i) => controls.appendChild(
       slider(`logit z(«${names[i]}»)`, `z-${i}`, -5, 5, 0.1, v, (x) => { state.z[i] = x; update(); })));
-    controls.appendChild(slider('nhiệt độ T', 't', 0.1, 5, 0.1, state.t, (x) => { state.t = x; update(); }));
+    controls.appendChild(slider('nhiệt độ τ', 't', 0.1, 5, 0.1, state.t, (x) => { state.t = x; update(); }));
     const choose = el('fieldset', { class: 'widget-choice' }, [el('legend', { text: 'token đúng y' })]);
     const group = 'y-' + Math.random().toString(36).slice(2);
     names.forEach((n, i) => {

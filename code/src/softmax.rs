@@ -44,12 +44,12 @@ pub fn log_softmax(logits: &[f64]) -> Result<Vec<f64>> {
 }
 // ANCHOR_END: log_softmax
 
-/// Phương trình (2.8): softmax với nhiệt độ `T > 0`: `P_T(i) = softmax(z / T)_i`.
+/// Phương trình (2.8): softmax với nhiệt độ `τ > 0`: `P_τ(i) = softmax(z / τ)_i`.
 pub fn softmax_with_temperature(logits: &[f64], temperature: f64) -> Result<Vec<f64>> {
     if !(temperature.is_finite() && temperature > 0.0) {
         return Err(Error::InvalidParameter {
-            what: "nhiệt độ T",
-            reason: format!("cần 0 < T < ∞, nhận {temperature}"),
+            what: "nhiệt độ τ",
+            reason: format!("cần 0 < τ < ∞, nhận {temperature}"),
         });
     }
     let scaled: Vec<f64> = logits.iter().map(|&z| z / temperature).collect();

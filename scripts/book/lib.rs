@@ -7,6 +7,7 @@
 pub mod assets;
 pub mod check;
 pub mod directives;
+pub mod eqref;
 pub mod includes;
 pub mod katex;
 pub mod preprocessor;

@@ -13,6 +13,7 @@ use serde::Deserialize;
 use crate::directives::{
     ensure_no_leftover, expand_blocks, expand_figrefs, expand_values, figure_index, Outputs,
 };
+use crate::eqref::{equation_index, expand_eqrefs};
 use crate::includes::check_includes;
 use crate::katex::render_math;
 use crate::table::verification_table;
@@ -73,6 +74,7 @@ impl Preprocessor for BookPreprocessor {
         let src_dir = ctx.root.join(&ctx.config.book.src);
         let mut outputs = Outputs::default();
         let figures = figure_index(&book);
+        let equations = equation_index(&book);
         let mut failure: Option<anyhow::Error> = None;
         book.for_each_mut(|item| {
             if failure.is_some() {
@@ -93,6 +95,7 @@ impl Preprocessor for BookPreprocessor {
                     }
                     let content = expand_values(&content, &mut outputs)?;
                     let content = expand_figrefs(&content, &figures)?;
+                    let content = expand_eqrefs(&content, &equations)?;
                     let content = anchor_equations(&content)?;
                     let content = if mathjax {
                         mathjax_math(&content)
