@@ -8,7 +8,7 @@ use crate::error::{ensure_finite, ensure_len, Error, Result};
 use crate::softmax::softmax;
 
 // ANCHOR: softmax_jacobian
-/// Phương trình (3.1): ma trận Jacobi của softmax, `∂P_i/∂z_j = P_i (δ_ij − P_j)`.
+/// Phương trình (3.1): ma trận Jacobi của softmax, `∂P_i/∂z_j = P_i (1[i = j] − P_j)`.
 pub fn softmax_jacobian(logits: &[f64]) -> Result<Array2<f64>> {
     let p = softmax(logits)?;
     let v = p.len();

@@ -2,7 +2,7 @@
 //!
 //! Trên một bảng đồng xuất hiện `#(w, c)` (W từ × C ngữ cảnh), mục tiêu SGNS *kỳ vọng* (4.9) tách
 //! thành tổng các ô; khi số chiều không bị ràng buộc, cực đại đạt được từng ô một (4.10):
-//! `u_cᵀv_w = PMI(w, c) − log k` với nhiễu unigram.
+//! `u_cᵀv_w = PMI(w, c) − log K` với nhiễu unigram.
 
 use ndarray::Array2;
 use rand::SeedableRng;
@@ -70,7 +70,7 @@ pub fn expected_objective(
 }
 
 /// Phương trình (4.10): nghiệm từng ô của (4.9), `x*_wc = log( #(w,c) / (k·#(w)·P_n(c)) )`;
-/// với `P_n` unigram, `x* = PMI(w, c) − log k`.
+/// với `P_n` unigram, `x* = PMI(w, c) − log K`.
 pub fn cellwise_optimum(counts: &Array2<f64>, noise: &[f64], k: f64) -> Result<Array2<f64>> {
     check_counts(counts)?;
     ensure_len("phân phối nhiễu P_n", counts.ncols(), noise.len())?;

@@ -29,12 +29,12 @@ fn runs(checkpoints: &[usize]) -> Result<[(Tying, &'static str, Run); 2]> {
     Ok([
         (
             Tying::Tied,
-            "chia sẻ trọng số (O = E)",
+            "chia sẻ trọng số (U = E)",
             run_zipf(&BOOK_ZIPF, Tying::Tied, checkpoints)?,
         ),
         (
             Tying::Untied,
-            "không chia sẻ (O = U)",
+            "không chia sẻ (U riêng)",
             run_zipf(&BOOK_ZIPF, Tying::Untied, checkpoints)?,
         ),
     ])

@@ -82,7 +82,7 @@ fn topic_clusters() -> Result<Output> {
         ));
         let a0 = anisotropy(e0)?;
         out.line(format!(
-            "  bất đẳng hướng A: khởi tạo {a0:.3} → sau huấn luyện {a:.3}; sau khi trừ trung bình {ac:.3}"
+            "  cosine trung bình (bất đẳng hướng): khởi tạo {a0:.3} → sau huấn luyện {a:.3}; sau khi trừ trung bình {ac:.3}"
         ));
         out.line(format!(
             "  e_wᵀo_c trung bình: cặp cùng xuất hiện {:.3} → {:.3}; cặp không bao giờ {:.3} → {:.3}",
@@ -126,7 +126,7 @@ fn topic_clusters() -> Result<Output> {
     let (_, e, _) = zipf.last()?;
     let (a, ac) = (anisotropy(e)?, anisotropy(&centre_rows(e)?)?);
     out.line(format!(
-        "— mô hình bigram chia sẻ trọng số trên dòng Zipf (chương 8): A = {a:.3}; sau khi trừ trung bình A = {ac:.3}"
+        "— mô hình bigram chia sẻ trọng số trên dòng Zipf (chương 8): cosine trung bình {a:.3}; sau khi trừ trung bình {ac:.3}"
     ));
     out.value("zipf_aniso", vi(a, 3));
     out.value("zipf_aniso_centred", vi(ac, 3));

@@ -143,7 +143,7 @@ fn subsampling_rates() -> Result<Output> {
 pub(crate) struct PmiExperiment {
     /// Kết quả tối ưu.
     pub fit: FactorizedFit,
-    /// `PMI − log k` từ số đếm.
+    /// `PMI − log K` từ số đếm.
     pub target: Array2<f64>,
     /// Số mẫu âm k.
     pub k: f64,
@@ -180,13 +180,13 @@ fn pmi_recovery() -> Result<Output> {
             (a.min(x), b.max(x))
         });
     let mut out = Output::default();
-    out.line(format!("k = {}, log k = {:.4}", e.k, e.k.ln()));
-    out.line(format!("PMI − log k nằm trong [{lo:.3}, {hi:.3}]"));
+    out.line(format!("K = {}, log K = {:.4}", e.k, e.k.ln()));
+    out.line(format!("PMI − log K nằm trong [{lo:.3}, {hi:.3}]"));
     out.line(format!(
         "số bước leo gradient: {}, max |∂ℓ̃/∂x| cuối = {:.1e}",
         e.fit.steps, e.fit.grad_norm
     ));
-    out.line(format!("max |u_cᵀv_w − (PMI − log k)| = {err:.1e}"));
+    out.line(format!("max |u_cᵀv_w − (PMI − log K)| = {err:.1e}"));
     out.value("steps", vi(e.fit.steps as f64, 0));
     out.value("max_err", vi_sci(err, 1));
     Ok(out)

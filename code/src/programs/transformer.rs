@@ -84,7 +84,7 @@ fn gradient_routes() -> Result<Output> {
     let run = book_run()?;
     let h = &run.history;
     let mut out = Output::default();
-    out.line("bước | ‖∇E‖ ra | ‖∇E‖ vào | (qua attention | không qua) | ‖∇P‖  | ‖∇E‖ chung");
+    out.line("bước | ‖∇E‖ ra | ‖∇E‖ vào | (qua attention | không qua) | ‖∇E_pos‖ | ‖∇E‖ chung");
     let first = h.first().ok_or(Error::Empty("lịch sử huấn luyện"))?;
     for (s, r) in h
         .iter()

@@ -15,7 +15,7 @@ pub fn encoder_forward(
     tokens: &[usize],
 ) -> Result<Array2<f64>> {
     let (vocab, d) = wte.dim();
-    ensure_len("số chiều của P", d, wpe.ncols())?;
+    ensure_len("số chiều của E_pos", d, wpe.ncols())?;
     if tokens.len() > wpe.nrows() {
         return Err(Error::InvalidParameter {
             what: "độ dài chuỗi",
