@@ -113,9 +113,9 @@ fn tone_style_detector() {
     );
 }
 
-/// Lời văn của một trang Markdown: bỏ khối mã rào, mã trong dòng `…`, công thức `$…$`/`$$…$$` và chỉ thị `{{#…}}`.
-/// Mỗi phần trả về kèm số dòng bắt đầu của nó.
-fn prose(text: &str) -> Vec<(usize, String)> {
+/// Lời văn của một trang Markdown, cùng số dòng với bản gốc: khối mã rào, mã trong dòng `…`, công thức
+/// `$…$`/`$$…$$`, chỉ thị `{{#…}}` và thẻ HTML được thay bằng khoảng trắng (giữ nguyên các dấu xuống dòng).
+fn prose(text: &str) -> String {
     let mut without_fences = String::with_capacity(text.len());
     let mut in_fence = false;
     for line in text.split_inclusive('\n') {
@@ -129,16 +129,21 @@ fn prose(text: &str) -> Vec<(usize, String)> {
         }
     }
     let extra = KatexConfig::default().build_extra_opts();
-    let inline = regex::Regex::new(r"`[^`]*`|\{\{#[^}]*\}\}|<[^>]*>").unwrap();
-    let mut out = Vec::new();
-    let base = without_fences.as_ptr() as usize;
+    let mut out = String::with_capacity(without_fences.len());
     for task in get_render_tasks(&without_fences, "", &extra) {
-        if let Render::Text(t) = task {
-            let start = t.as_ptr() as usize - base;
-            let line = without_fences[..start].matches('\n').count() + 1;
-            out.push((line, inline.replace_all(t, " ").into_owned()));
+        match task {
+            Render::Text(t) => out.push_str(t),
+            Render::InlineTask(m) | Render::DisplayTask(m) => out.push_str(&blank(m)),
         }
     }
+    let inline = regex::Regex::new(r"`[^`]*`|\{\{#[^}]*\}\}|<[^>]*>").unwrap();
+    inline.replace_all(&out, |c: &regex::Captures| blank(&c[0])).into_owned()
+}
+
+/// Một khoảng trắng thay cho đoạn `s`, giữ các dấu xuống dòng của nó.
+fn blank(s: &str) -> String {
+    let mut out = " ".to_string();
+    out.extend(s.chars().filter(|&c| c == '\n'));
     out
 }
 
@@ -160,15 +165,14 @@ fn equation_references_use_eqref() {
     let mut problems = Vec::new();
     for path in chapters() {
         let text = fs::read_to_string(&path).unwrap();
-        for (line, part) in prose(&text) {
-            for m in re.find_iter(&part) {
-                let at = line + part[..m.start()].matches('\n').count();
-                problems.push(format!(
-                    "{}:{at}: «{}» — dùng {{{{#eqref c.n}}}}",
-                    path.display(),
-                    m.as_str()
-                ));
-            }
+        let part = prose(&text);
+        for m in re.find_iter(&part) {
+            let at = part[..m.start()].matches('\n').count() + 1;
+            problems.push(format!(
+                "{}:{at}: «{}» — dùng {{{{#eqref c.n}}}}",
+                path.display(),
+                m.as_str()
+            ));
         }
     }
     assert!(problems.is_empty(), "\n  {}", problems.join("\n  "));
@@ -224,5 +228,142 @@ fn exercise_doc_comments_name_the_chapter_equations() {
         }
     }
     assert!(seen > 10, "chỉ thấy {seen} chú thích bài tập");
+    assert!(problems.is_empty(), "\n  {}", problems.join("\n  "));
+}
+
+/// Hàng của một bảng Markdown `| a | b |` (bỏ hàng kẻ `|---|`), mỗi hàng là danh sách ô đã cắt khoảng trắng.
+fn table_rows(text: &str) -> Vec<Vec<String>> {
+    text.lines()
+        .filter(|l| l.starts_with('|') && !l.starts_with("|---"))
+        .map(|l| {
+            l.trim()
+                .trim_matches('|')
+                .split('|')
+                .map(|c| c.trim().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+/// Các quy tắc thuật ngữ đọc từ `src/thuat-ngu.md`: (cách viết cần tránh, cách viết dùng, có được miễn khi nằm
+/// trong ngoặc chú thích tiếng Anh hay không). Từ tiếng Anh ở cột phải của bảng chính là cách viết cần tránh trong
+/// lời văn, trừ khi chính nó cũng có ở cột tiếng Việt (từ giữ nguyên như «PMI», «unembedding»).
+fn glossary_rules() -> Vec<(String, String, bool)> {
+    let text = fs::read_to_string(repo_root().join("src/thuat-ngu.md")).unwrap();
+    let (main, avoid) = text
+        .split_once("## Cách viết không dùng")
+        .expect("thuat-ngu.md có mục «Cách viết không dùng»");
+    let paren = regex::Regex::new(r"\([^)]*\)").unwrap();
+    let mut rules = Vec::new();
+    for row in table_rows(main).into_iter().skip(1) {
+        let [vi, en] = &row[..] else {
+            panic!("hàng bảng thuật ngữ cần đúng hai ô: {row:?}")
+        };
+        if en.contains("giữ nguyên") {
+            continue;
+        }
+        for variant in paren.replace_all(en, "").split(['/', ',']) {
+            let variant = variant.trim().to_lowercase();
+            if !variant.is_empty() && !vi.to_lowercase().contains(&variant) {
+                rules.push((variant, vi.clone(), true));
+            }
+        }
+    }
+    for row in table_rows(avoid).into_iter().skip(1) {
+        let [bad, good] = &row[..] else {
+            panic!("hàng bảng «không dùng» cần đúng hai ô: {row:?}")
+        };
+        rules.push((bad.to_lowercase(), good.clone(), false));
+    }
+    rules
+}
+
+/// Lời văn với các chú thích tiếng Anh trong ngoặc (không có chữ tiếng Việt có dấu), các trích dẫn «…» và tên
+/// tài liệu in nghiêng `*Tên…*` thay bằng khoảng trắng (giữ dòng).
+fn without_glosses(prose: &str) -> String {
+    let paren = regex::Regex::new(r"\([^()]*\)").unwrap();
+    let text = paren.replace_all(prose, |c: &regex::Captures| {
+        if c[0].chars().any(|ch| ch.is_alphabetic() && is_vietnamese_letter(ch)) {
+            c[0].to_string()
+        } else {
+            blank(&c[0])
+        }
+    });
+    let quoted = regex::Regex::new(r"«[^»]*»|\*[A-Z][^*]*\*").unwrap();
+    quoted.replace_all(&text, |c: &regex::Captures| blank(&c[0])).into_owned()
+}
+
+/// Những chỗ trong `prose` dùng một cách viết bị tránh: (dòng, cách viết, cách nên dùng).
+fn term_problems(prose: &str, rules: &[(String, String, bool)]) -> Vec<(usize, String, String)> {
+    let stripped = without_glosses(prose);
+    let mut out = Vec::new();
+    for (bad, good, gloss_exempt) in rules {
+        let text = if *gloss_exempt { &stripped } else { prose };
+        let re = regex::Regex::new(&format!(r"(?i)(^|[^\w-]){}([^\w-]|$)", regex::escape(bad)))
+            .unwrap();
+        for m in re.find_iter(text) {
+            let line = text[..m.start()].matches('\n').count() + 1;
+            out.push((line, bad.clone(), good.clone()));
+        }
+    }
+    out
+}
+
+/// Một thuật ngữ cho mỗi khái niệm: lời văn các trang (trừ trang thuật ngữ, tài liệu tham khảo và bảng kiểm chứng)
+/// không dùng từ tiếng Anh của bảng thuật ngữ ngoài ngoặc chú thích, mã và công thức, cũng không dùng các cách viết
+/// trong bảng «Cách viết không dùng».
+#[test]
+fn prose_uses_glossary_terms() {
+    let rules = glossary_rules();
+    assert!(rules.len() > 50, "chỉ đọc được {} quy tắc", rules.len());
+    let mut problems = Vec::new();
+    for path in chapters() {
+        let name = path.file_name().unwrap().to_string_lossy();
+        if ["thuat-ngu.md", "tai-lieu-tham-khao.md", "SUMMARY.md", "bang-kiem-chung.md"]
+            .contains(&name.as_ref())
+        {
+            continue;
+        }
+        let text = fs::read_to_string(&path).unwrap();
+        for (line, bad, good) in term_problems(&prose(&text), &rules) {
+            problems.push(format!("{}:{line}: «{bad}» → «{good}»", path.display()));
+        }
+    }
+    assert!(problems.is_empty(), "\n  {}", problems.join("\n  "));
+}
+
+/// Bộ lọc thuật ngữ: bắt từ tiếng Anh trong lời văn và cách viết bị tránh, tha chú thích trong ngoặc, mã và công thức.
+#[test]
+fn glossary_rule_detector() {
+    let rules = vec![
+        ("layer norm".to_string(), "chuẩn hoá tầng".to_string(), true),
+        ("vector vàng".to_string(), "bộ số đối chiếu".to_string(), false),
+    ];
+    let hits = |s: &str| term_problems(&prose(s), &rules).len();
+    assert_eq!(hits("qua layer norm cuối"), 1);
+    assert_eq!(hits("chuẩn hoá tầng (layer norm) và `layer norm` và $\\text{layer norm}$"), 0);
+    assert_eq!(hits("(tầng cuối là layer norm)"), 1);
+    assert_eq!(hits("so với vector vàng"), 1);
+}
+
+/// Không có câu tiếng Anh trong công thức: `\text{…}` chỉ chứa một từ (tên ngắn như `keep`, `params`).
+#[test]
+fn no_english_phrases_inside_math() {
+    let extra = KatexConfig::default().build_extra_opts();
+    let text_re = regex::Regex::new(r"\\text\{([^}]*)\}").unwrap();
+    let mut problems = Vec::new();
+    for path in chapters() {
+        let text = fs::read_to_string(&path).unwrap();
+        for task in get_render_tasks(&text, "", &extra) {
+            let (Render::InlineTask(math) | Render::DisplayTask(math)) = task else {
+                continue;
+            };
+            for c in text_re.captures_iter(math) {
+                if c[1].trim().contains(' ') {
+                    problems.push(format!("{}: \\text{{{}}}", path.display(), &c[1]));
+                }
+            }
+        }
+    }
     assert!(problems.is_empty(), "\n  {}", problems.join("\n  "));
 }
