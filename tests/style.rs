@@ -367,3 +367,47 @@ fn no_english_phrases_inside_math() {
     }
     assert!(problems.is_empty(), "\n  {}", problems.join("\n  "));
 }
+
+/// Số trong công thức theo cùng quy ước với lời văn (STYLE.md §4): dấu phẩy thập phân viết `0{,}5`, dấu chấm phân
+/// cách hàng nghìn khi phần nguyên có từ năm chữ số (`50.257`), không dùng khoảng trắng `50\,257` để phân cách.
+#[test]
+fn numbers_inside_math_follow_the_book_rule() {
+    let extra = KatexConfig::default().build_extra_opts();
+    let token = regex::Regex::new(r"\d+(?:\.\d+)+|\d+\\,\d{3}|\d{5,}").unwrap();
+    let mut problems = Vec::new();
+    for path in chapters() {
+        let text = fs::read_to_string(&path).unwrap();
+        for task in get_render_tasks(&text, "", &extra) {
+            let (Render::InlineTask(math) | Render::DisplayTask(math)) = task else {
+                continue;
+            };
+            // Số trong \tag{c.n} là số công thức, không phải giá trị.
+            let math = regex::Regex::new(r"\\tag\{[^}]*\}").unwrap().replace_all(math, "");
+            for m in token.find_iter(&math) {
+                if !book_tools::numbers::valid_number(m.as_str()) {
+                    problems.push(format!("{}: «{}» trong ${}$", path.display(), m.as_str(), math.trim()));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "\n  {}", problems.join("\n  "));
+}
+
+/// Bộ kiểm cách viết số trên trang dựng: bắt dấu chấm thập phân, nhóm nghìn sai, số dài không nhóm, nhóm bằng
+/// khoảng trắng và gạch nối làm dấu trừ; tha số mục, số hình, mã, công thức và liên kết.
+#[test]
+fn number_rule_detector() {
+    use book_tools::numbers::{number_problems, valid_number, visible_text};
+    for ok in ["0", "0,15", "2,718", "1500", "2017", "50.257", "128.000", "1.000.000", "38.597.376,5"] {
+        assert!(valid_number(ok), "{ok}");
+    }
+    for bad in ["0.15", "1.19", "50257", "1.500", "124,439,808", "50.25", "12345,6"] {
+        assert!(!valid_number(bad), "{bad}");
+    }
+    let page = |body: &str| number_problems(&visible_text(body));
+    assert!(page("<p>mục 2.4, Hình 3.2 và <a href=\"x\">(2.6)</a>; KaTeX 0.16.4</p>").is_empty());
+    assert!(page("<p><code>0.5</code> <pre>50257</pre> <span class=\"katex\"><span>1.5</span></span></p>").is_empty());
+    assert_eq!(page("<p>sai số 1.19 và V = 50257</p>").len(), 2);
+    assert_eq!(page("<p>1 500 bước, giá trị -0,5</p>").len(), 2);
+    assert_eq!(page("<td>0.9</td>").len(), 1);
+}

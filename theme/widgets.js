@@ -33,7 +33,12 @@
     const s = Math.abs(x).toFixed(d);
     const [int, frac] = s.split('.');
     const sign = x < 0 && Number(s) !== 0 ? '−' : '';
-    return sign + int.replace(/\B(?=(\d{3})+(?!\d))/g, '.') + (frac ? ',' + frac : '');
+    return sign + groupThousands(int) + (frac ? ',' + frac : '');
+  }
+
+  /** Dấu chấm ngăn hàng nghìn khi phần nguyên có từ năm chữ số (50.257); số bốn chữ số viết liền (1500). */
+  function groupThousands(int) {
+    return int.length >= 5 ? int.replace(/\B(?=(\d{3})+(?!\d))/g, '.') : int;
   }
 
   function fmt4(x) {
@@ -42,7 +47,7 @@
 
   /** Số nguyên kiểu Việt: dấu chấm ngăn hàng nghìn. */
   function fmtInt(n) {
-    return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+    return groupThousands(String(Math.round(n)));
   }
 
   /** softmax ổn định số: trừ max trước khi lấy mũ (phương trình 2.3–2.4 của sách). */

@@ -126,4 +126,6 @@ fn vietnamese_number_format() {
     assert_eq!(vi(-0.5, 2), "−0,50");
     assert_eq!(vi(-0.0001, 2), "0,00");
     assert_eq!(vi(999.0, 0), "999");
+    assert_eq!(vi(1500.0, 0), "1500");
+    assert_eq!(vi(50257.0, 0), "50.257");
 }

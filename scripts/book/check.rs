@@ -49,6 +49,11 @@ pub fn check_output(dir: &Path) -> Result<Report> {
             continue;
         }
         report.pages += 1;
+        if rel != "print.html" {
+            for p in crate::numbers::number_problems(&crate::numbers::visible_text(&text)) {
+                problems.push(format!("{rel}: cách viết số: {p}"));
+            }
+        }
         report.figures += text.matches("class=\"book-figure\"").count();
         report.formulas += text.matches("class=\"katex\"").count();
         let widgets = text.matches("class=\"book-widget\"").count();

@@ -10,6 +10,7 @@ pub mod directives;
 pub mod eqref;
 pub mod includes;
 pub mod katex;
+pub mod numbers;
 pub mod preprocessor;
 pub mod table;
 pub mod trace;
