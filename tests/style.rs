@@ -411,3 +411,47 @@ fn number_rule_detector() {
     assert_eq!(page("<p>1 500 bước, giá trị -0,5</p>").len(), 2);
     assert_eq!(page("<td>0.9</td>").len(), 1);
 }
+
+/// Một khung cho mọi chương: dòng «Cần biết trước» ngay dưới tiêu đề, các mục nội dung đánh số `c.k`, rồi các mục
+/// không đánh số theo đúng thứ tự «Kiểm thử cho thấy gì» → «Bài tập» → «Tóm tắt».
+#[test]
+fn chapters_follow_the_skeleton() {
+    let mut problems = Vec::new();
+    let mut seen = 0;
+    for path in chapters() {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let Some(number) = name.get(..2).and_then(|n| n.parse::<u32>().ok()) else {
+            continue;
+        };
+        seen += 1;
+        let text = fs::read_to_string(&path).unwrap();
+        let head: Vec<&str> = text.lines().take(4).collect();
+        if !head.iter().any(|l| l.starts_with("> **Cần biết trước.**")) {
+            problems.push(format!("{name}: thiếu «> **Cần biết trước.** …» ngay dưới tiêu đề"));
+        }
+        let headings: Vec<&str> = text.lines().filter(|l| l.starts_with("## ")).collect();
+        let position = |title: &str| headings.iter().position(|h| h.starts_with(title));
+        let tests = position("## Kiểm thử cho thấy gì");
+        let exercises = position("## Bài tập");
+        let summary = position("## Tóm tắt");
+        if tests.is_none() || exercises.is_none() || summary.is_none() {
+            problems.push(format!(
+                "{name}: cần đủ ba mục «Kiểm thử cho thấy gì», «Bài tập», «Tóm tắt» (không đánh số)"
+            ));
+        } else if !(tests < exercises && exercises < summary) {
+            problems.push(format!("{name}: thứ tự phải là Kiểm thử cho thấy gì → Bài tập → Tóm tắt"));
+        }
+        let numbered = regex::Regex::new(&format!(r"^## {number}\.\d+\. ")).unwrap();
+        for h in &headings {
+            let fixed = ["## Kiểm thử", "## Thử tương tác", "## Bài tập", "## Tóm tắt", "## Tài liệu tham khảo"];
+            if !numbered.is_match(h) && !fixed.iter().any(|f| h.starts_with(f)) {
+                problems.push(format!("{name}: mục «{h}» cần số «{number}.k.» hoặc là một mục cố định của khung"));
+            }
+            if numbered.is_match(h) && h.contains("Kiểm thử cho thấy gì") {
+                problems.push(format!("{name}: «Kiểm thử cho thấy gì» không đánh số"));
+            }
+        }
+    }
+    assert_eq!(seen, 10, "số chương");
+    assert!(problems.is_empty(), "\n  {}", problems.join("\n  "));
+}
