@@ -183,7 +183,7 @@ fn equation_references_use_eqref() {
 #[test]
 fn exercise_doc_comments_name_the_chapter_equations() {
     let root = repo_root();
-    let head = regex::Regex::new(r"Bài (\d+)\.(\d+) — phương trình ([^:]*)").unwrap();
+    let head = regex::Regex::new(r"Bài (\d+)\.(\d+)(?: \(★+\))? — phương trình ([^:]*)").unwrap();
     let number = regex::Regex::new(r"\((\d+\.\d+)\)").unwrap();
     let mut sources = Vec::new();
     files(&root.join("code/exercises/src"), ".rs", &mut sources);
@@ -453,5 +453,44 @@ fn chapters_follow_the_skeleton() {
         }
     }
     assert_eq!(seen, 10, "số chương");
+    assert!(problems.is_empty(), "\n  {}", problems.join("\n  "));
+}
+
+/// Mức khó hiện trong sách: mỗi đề «**Bài c.k» trong chương mang một mức (★ viết lại công thức, ★★ tự dẫn ra, ★★★ mở
+/// rộng), và chú thích `/// Bài c.k (★…)` trong mã bài tập ghi cùng mức đó.
+#[test]
+fn exercise_tiers_are_shown_and_consistent() {
+    let statement = regex::Regex::new(r"\*\*Bài (\d+\.\d+)( \((★{1,3})[,)])?").unwrap();
+    let comment = regex::Regex::new(r"/// Bài (\d+\.\d+) \((★{1,3})\)").unwrap();
+    let mut tiers = std::collections::HashMap::new();
+    let mut problems = Vec::new();
+    for path in chapters() {
+        let text = fs::read_to_string(&path).unwrap();
+        for c in statement.captures_iter(&text) {
+            match c.get(3) {
+                Some(t) => {
+                    tiers.insert(c[1].to_string(), t.as_str().to_string());
+                }
+                None => problems.push(format!("{}: «Bài {}» thiếu mức ★", path.display(), &c[1])),
+            }
+        }
+    }
+    let mut sources = Vec::new();
+    files(&repo_root().join("code/exercises/src"), ".rs", &mut sources);
+    for path in sources {
+        let text = fs::read_to_string(&path).unwrap();
+        for c in comment.captures_iter(&text) {
+            if tiers.get(&c[1]).map(String::as_str) != Some(&c[2]) {
+                problems.push(format!(
+                    "{}: Bài {} ghi mức {} nhưng chương ghi {:?}",
+                    path.display(),
+                    &c[1],
+                    &c[2],
+                    tiers.get(&c[1])
+                ));
+            }
+        }
+    }
+    assert!(tiers.len() >= 24, "chỉ thấy {} đề bài", tiers.len());
     assert!(problems.is_empty(), "\n  {}", problems.join("\n  "));
 }
