@@ -137,7 +137,9 @@ fn prose(text: &str) -> String {
         }
     }
     let inline = regex::Regex::new(r"`[^`]*`|\{\{#[^}]*\}\}|<[^>]*>").unwrap();
-    inline.replace_all(&out, |c: &regex::Captures| blank(&c[0])).into_owned()
+    inline
+        .replace_all(&out, |c: &regex::Captures| blank(&c[0]))
+        .into_owned()
 }
 
 /// Một khoảng trắng thay cho đoạn `s`, giữ các dấu xuống dòng của nó.
@@ -158,10 +160,7 @@ fn chapters() -> Vec<PathBuf> {
 /// «phương trình c.n» hay «công thức c.n».
 #[test]
 fn equation_references_use_eqref() {
-    let re = regex::Regex::new(
-        r"\(\d+\.\d+\)|(?i:phương trình|công thức)\s+\(?\d+\.\d+",
-    )
-    .unwrap();
+    let re = regex::Regex::new(r"\(\d+\.\d+\)|(?i:phương trình|công thức)\s+\(?\d+\.\d+").unwrap();
     let mut problems = Vec::new();
     for path in chapters() {
         let text = fs::read_to_string(&path).unwrap();
@@ -205,14 +204,21 @@ fn exercise_doc_comments_name_the_chapter_equations() {
             };
             seen += 1;
             let (ch, k): (u32, &str) = (c[1].parse().unwrap(), &c[2]);
-            let page = pages.iter().find(|(n, _)| *n == ch).map(|(_, t)| t.as_str());
+            let page = pages
+                .iter()
+                .find(|(n, _)| *n == ch)
+                .map(|(_, t)| t.as_str());
             let statement = page.and_then(|t| {
                 let start = t.find(&format!("**Bài {ch}.{k}"))?;
                 let end = t[start..].find("```").map_or(t.len(), |e| start + e);
                 Some(&t[start..end])
             });
             let Some(statement) = statement else {
-                problems.push(format!("{}:{}: chương {ch} không có đề «Bài {ch}.{k}»", path.display(), i + 1));
+                problems.push(format!(
+                    "{}:{}: chương {ch} không có đề «Bài {ch}.{k}»",
+                    path.display(),
+                    i + 1
+                ));
                 continue;
             };
             for n in number.captures_iter(&c[3]) {
@@ -283,14 +289,19 @@ fn glossary_rules() -> Vec<(String, String, bool)> {
 fn without_glosses(prose: &str) -> String {
     let paren = regex::Regex::new(r"\([^()]*\)").unwrap();
     let text = paren.replace_all(prose, |c: &regex::Captures| {
-        if c[0].chars().any(|ch| ch.is_alphabetic() && is_vietnamese_letter(ch)) {
+        if c[0]
+            .chars()
+            .any(|ch| ch.is_alphabetic() && is_vietnamese_letter(ch))
+        {
             c[0].to_string()
         } else {
             blank(&c[0])
         }
     });
     let quoted = regex::Regex::new(r"«[^»]*»|\*[A-Z][^*]*\*").unwrap();
-    quoted.replace_all(&text, |c: &regex::Captures| blank(&c[0])).into_owned()
+    quoted
+        .replace_all(&text, |c: &regex::Captures| blank(&c[0]))
+        .into_owned()
 }
 
 /// Những chỗ trong `prose` dùng một cách viết bị tránh: (dòng, cách viết, cách nên dùng).
@@ -299,8 +310,8 @@ fn term_problems(prose: &str, rules: &[(String, String, bool)]) -> Vec<(usize, S
     let mut out = Vec::new();
     for (bad, good, gloss_exempt) in rules {
         let text = if *gloss_exempt { &stripped } else { prose };
-        let re = regex::Regex::new(&format!(r"(?i)(^|[^\w-]){}([^\w-]|$)", regex::escape(bad)))
-            .unwrap();
+        let re =
+            regex::Regex::new(&format!(r"(?i)(^|[^\w-]){}([^\w-]|$)", regex::escape(bad))).unwrap();
         for m in re.find_iter(text) {
             let line = text[..m.start()].matches('\n').count() + 1;
             out.push((line, bad.clone(), good.clone()));
@@ -319,8 +330,13 @@ fn prose_uses_glossary_terms() {
     let mut problems = Vec::new();
     for path in chapters() {
         let name = path.file_name().unwrap().to_string_lossy();
-        if ["thuat-ngu.md", "tai-lieu-tham-khao.md", "SUMMARY.md", "bang-kiem-chung.md"]
-            .contains(&name.as_ref())
+        if [
+            "thuat-ngu.md",
+            "tai-lieu-tham-khao.md",
+            "SUMMARY.md",
+            "bang-kiem-chung.md",
+        ]
+        .contains(&name.as_ref())
         {
             continue;
         }
@@ -337,11 +353,18 @@ fn prose_uses_glossary_terms() {
 fn glossary_rule_detector() {
     let rules = vec![
         ("layer norm".to_string(), "chuẩn hoá tầng".to_string(), true),
-        ("vector vàng".to_string(), "bộ số đối chiếu".to_string(), false),
+        (
+            "vector vàng".to_string(),
+            "bộ số đối chiếu".to_string(),
+            false,
+        ),
     ];
     let hits = |s: &str| term_problems(&prose(s), &rules).len();
     assert_eq!(hits("qua layer norm cuối"), 1);
-    assert_eq!(hits("chuẩn hoá tầng (layer norm) và `layer norm` và $\\text{layer norm}$"), 0);
+    assert_eq!(
+        hits("chuẩn hoá tầng (layer norm) và `layer norm` và $\\text{layer norm}$"),
+        0
+    );
     assert_eq!(hits("(tầng cuối là layer norm)"), 1);
     assert_eq!(hits("so với vector vàng"), 1);
 }
@@ -373,7 +396,7 @@ fn no_english_phrases_inside_math() {
 #[test]
 fn numbers_inside_math_follow_the_book_rule() {
     let extra = KatexConfig::default().build_extra_opts();
-    let token = regex::Regex::new(r"\d+(?:\.\d+)+|\d+\\,\d{3}|\d{5,}").unwrap();
+    let token = regex::Regex::new(r"\d+(?:\.\d+)+(?:,\d+)?|\d+\\,\d{3}|\d+(?:,\d+)?").unwrap();
     let mut problems = Vec::new();
     for path in chapters() {
         let text = fs::read_to_string(&path).unwrap();
@@ -382,10 +405,18 @@ fn numbers_inside_math_follow_the_book_rule() {
                 continue;
             };
             // Số trong \tag{c.n} là số công thức, không phải giá trị.
-            let math = regex::Regex::new(r"\\tag\{[^}]*\}").unwrap().replace_all(math, "");
+            let math = regex::Regex::new(r"\\tag\{[^}]*\}")
+                .unwrap()
+                .replace_all(math, "")
+                .replace("{,}", ",");
             for m in token.find_iter(&math) {
-                if !book_tools::numbers::valid_number(m.as_str()) {
-                    problems.push(format!("{}: «{}» trong ${}$", path.display(), m.as_str(), math.trim()));
+                if m.as_str().contains("\\,") || !book_tools::numbers::valid_number(m.as_str()) {
+                    problems.push(format!(
+                        "{}: «{}» trong ${}$",
+                        path.display(),
+                        m.as_str(),
+                        math.trim()
+                    ));
                 }
             }
         }
@@ -398,15 +429,36 @@ fn numbers_inside_math_follow_the_book_rule() {
 #[test]
 fn number_rule_detector() {
     use book_tools::numbers::{number_problems, valid_number, visible_text};
-    for ok in ["0", "0,15", "2,718", "1500", "2017", "50.257", "128.000", "1.000.000", "38.597.376,5"] {
+    for ok in [
+        "0",
+        "0,15",
+        "2,718",
+        "1500",
+        "2017",
+        "50.257",
+        "128.000",
+        "1.000.000",
+        "38.597.376,5",
+    ] {
         assert!(valid_number(ok), "{ok}");
     }
-    for bad in ["0.15", "1.19", "50257", "1.500", "124,439,808", "50.25", "12345,6"] {
+    for bad in [
+        "0.15",
+        "1.19",
+        "50257",
+        "1.500",
+        "124,439,808",
+        "50.25",
+        "12345,6",
+    ] {
         assert!(!valid_number(bad), "{bad}");
     }
     let page = |body: &str| number_problems(&visible_text(body));
     assert!(page("<p>mục 2.4, Hình 3.2 và <a href=\"x\">(2.6)</a>; KaTeX 0.16.4</p>").is_empty());
-    assert!(page("<p><code>0.5</code> <pre>50257</pre> <span class=\"katex\"><span>1.5</span></span></p>").is_empty());
+    assert!(page(
+        "<p><code>0.5</code> <pre>50257</pre> <span class=\"katex\"><span>1.5</span></span></p>"
+    )
+    .is_empty());
     assert_eq!(page("<p>sai số 1.19 và V = 50257</p>").len(), 2);
     assert_eq!(page("<p>1 500 bước, giá trị -0,5</p>").len(), 2);
     assert_eq!(page("<td>0.9</td>").len(), 1);
@@ -427,7 +479,9 @@ fn chapters_follow_the_skeleton() {
         let text = fs::read_to_string(&path).unwrap();
         let head: Vec<&str> = text.lines().take(4).collect();
         if !head.iter().any(|l| l.starts_with("> **Cần biết trước.**")) {
-            problems.push(format!("{name}: thiếu «> **Cần biết trước.** …» ngay dưới tiêu đề"));
+            problems.push(format!(
+                "{name}: thiếu «> **Cần biết trước.** …» ngay dưới tiêu đề"
+            ));
         }
         let headings: Vec<&str> = text.lines().filter(|l| l.starts_with("## ")).collect();
         let position = |title: &str| headings.iter().position(|h| h.starts_with(title));
@@ -439,13 +493,23 @@ fn chapters_follow_the_skeleton() {
                 "{name}: cần đủ ba mục «Kiểm thử cho thấy gì», «Bài tập», «Tóm tắt» (không đánh số)"
             ));
         } else if !(tests < exercises && exercises < summary) {
-            problems.push(format!("{name}: thứ tự phải là Kiểm thử cho thấy gì → Bài tập → Tóm tắt"));
+            problems.push(format!(
+                "{name}: thứ tự phải là Kiểm thử cho thấy gì → Bài tập → Tóm tắt"
+            ));
         }
         let numbered = regex::Regex::new(&format!(r"^## {number}\.\d+\. ")).unwrap();
         for h in &headings {
-            let fixed = ["## Kiểm thử", "## Thử tương tác", "## Bài tập", "## Tóm tắt", "## Tài liệu tham khảo"];
+            let fixed = [
+                "## Kiểm thử",
+                "## Thử tương tác",
+                "## Bài tập",
+                "## Tóm tắt",
+                "## Tài liệu tham khảo",
+            ];
             if !numbered.is_match(h) && !fixed.iter().any(|f| h.starts_with(f)) {
-                problems.push(format!("{name}: mục «{h}» cần số «{number}.k.» hoặc là một mục cố định của khung"));
+                problems.push(format!(
+                    "{name}: mục «{h}» cần số «{number}.k.» hoặc là một mục cố định của khung"
+                ));
             }
             if numbered.is_match(h) && h.contains("Kiểm thử cho thấy gì") {
                 problems.push(format!("{name}: «Kiểm thử cho thấy gì» không đánh số"));

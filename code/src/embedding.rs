@@ -54,7 +54,7 @@ pub fn parameter_bytes(vocab: usize, dim: usize, bytes_per_param: usize) -> (usi
     (params, params * bytes_per_param)
 }
 
-/// Kích thước từ vựng của GPT-2 (BPE 50 257 token).
+/// Kích thước từ vựng của GPT-2 (BPE 50.257 token).
 pub const GPT2_VOCAB: usize = 50_257;
 /// Độ dài ngữ cảnh tối đa của GPT-2 (số embedding vị trí).
 pub const GPT2_CONTEXT: usize = 1_024;

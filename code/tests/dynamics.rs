@@ -325,7 +325,9 @@ fn claim_8_tied_projection_on_mean_tracks_frequency() {
     let rho_proj = spearman(&freq, &projection).unwrap();
     let rho_dot = spearman(&freq, &mean_dot).unwrap();
     let rho_cos = spearman(&freq, &mean_cos).unwrap();
-    println!("ρ(f, e·μ̂) = {rho_proj}, ρ(f, tích vô hướng TB) = {rho_dot}, ρ(f, cosine TB) = {rho_cos}");
+    println!(
+        "ρ(f, e·μ̂) = {rho_proj}, ρ(f, tích vô hướng TB) = {rho_dot}, ρ(f, cosine TB) = {rho_cos}"
+    );
     assert!(rho_proj >= 0.8, "{rho_proj}");
     assert!(rho_dot >= 0.8, "{rho_dot}");
     assert!(rho_dot - rho_cos >= 0.3, "{rho_dot} so với {rho_cos}");

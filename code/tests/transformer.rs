@@ -474,7 +474,9 @@ fn claim_7_without_attention_floor_is_ln_v_minus_1() -> Result<()> {
     let (vocab, k) = (BOOK_RUN.model.vocab, BOOK_RUN.half);
     let mut rng = ChaCha8Rng::seed_from_u64(11);
     let mut sample = |n: usize| -> Result<Vec<Vec<usize>>> {
-        (0..n).map(|_| repeat_sequence(&mut rng, vocab, k)).collect()
+        (0..n)
+            .map(|_| repeat_sequence(&mut rng, vocab, k))
+            .collect()
     };
     let (train, test) = (sample(4000)?, sample(4000)?);
     // counts[t][x_t][x_{t+1}]

@@ -82,8 +82,9 @@ pub fn number_problems(text: &str) -> Vec<String> {
     let number = Regex::new(r"\d[\d.,]*\d|\d").expect("regex hợp lệ");
     let spaced = Regex::new(r"\d[ \u{a0}\u{2009}\u{202f}]\d{3}\b").expect("regex hợp lệ");
     let hyphen = Regex::new(r"(?:^|[\s(\[=:;≤≥<>])-\d").expect("regex hợp lệ");
-    let section = Regex::new(r"(?i)(mục|hình|bài|chương|phụ lục|§|phiên bản|katex|mdbook)\s*$")
-        .expect("regex hợp lệ");
+    let section =
+        Regex::new(r"(?i)(mục|hình|bài|chương|phụ lục|§|phiên bản|katex|mdbook|llama)\s*$")
+            .expect("regex hợp lệ");
     let context = |start: usize, end: usize| -> String {
         let a = text[..start]
             .char_indices()
@@ -104,6 +105,9 @@ pub fn number_problems(text: &str) -> Vec<String> {
         if before.ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '/' || c == '-')
             || after.starts_with(|c: char| c.is_alphabetic() || c == '_' || c == ':')
             || section.is_match(before)
+            // số công thức «(c.n)», hay vế sau của một khoảng mục «9.3–9.5»
+            || before.ends_with('(') && after.starts_with(')')
+            || before.ends_with('–') && before[..before.len() - '–'.len_utf8()].ends_with(|c: char| c.is_ascii_digit())
             || m.as_str().matches('.').count() >= 2 && !valid_number(m.as_str())
         {
             continue;

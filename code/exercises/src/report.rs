@@ -92,7 +92,10 @@ pub fn render(results: &[Outcome]) -> String {
             Status::Failed(_) => ("✗", "chưa đạt"),
             Status::NotStarted => ("·", "chưa làm"),
         };
-        out.push_str(&format!("{mark} Bài {:<5} {:<28} {word}\n", r.id, r.function));
+        out.push_str(&format!(
+            "{mark} Bài {:<5} {:<28} {word}\n",
+            r.id, r.function
+        ));
     }
     let done = results.iter().filter(|r| r.passed()).count();
     if let Some(first) = results.iter().find(|r| !r.passed()) {

@@ -9,7 +9,7 @@ use crate::softmax::softmax_with_temperature;
 pub const FIGURES: &[Figure] = &[
     Figure {
         name: "softmax_temperature",
-        caption: "Softmax của cùng một vector logit z = (2, 1, 0.5, 0, −1, −2) ở ba nhiệt độ: T nhỏ làm phân phối nhọn về logit lớn nhất, T lớn làm nó phẳng dần về phân phối đều.",
+        caption: "Softmax của cùng một vector logit z = (2; 1; 0,5; 0; −1; −2) ở ba nhiệt độ: τ nhỏ làm phân phối nhọn về logit lớn nhất, τ lớn làm nó phẳng dần về phân phối đều.",
         render: softmax_temperature,
     },
     Figure {

@@ -10,7 +10,7 @@ use crate::error::Result;
 /// Các hình của chương 1.
 pub const FIGURES: &[Figure] = &[Figure {
     name: "embedding_share",
-    caption: "Tỉ lệ tham số của GPT-2 nằm trong ma trận embedding E (V = 50 257): lớn ở mô hình nhỏ, giảm dần khi d và số tầng tăng.",
+    caption: "Tỉ lệ tham số của GPT-2 nằm trong ma trận embedding E (V = 50.257): lớn ở mô hình nhỏ, giảm dần khi d và số tầng tăng.",
     render: embedding_share,
 }];
 

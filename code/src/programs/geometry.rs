@@ -117,10 +117,7 @@ fn topic_clusters() -> Result<Output> {
         out.value(format!("{key}_aniso_centred"), vi(ac, 3));
         out.value(format!("{key}_dot_with"), vi(d1.0, 2));
         out.value(format!("{key}_dot_without"), vi(d1.1, 2));
-        out.value(
-            format!("{key}_pca_explained"),
-            format!("{:.1}", 100.0 * explained),
-        );
+        out.value(format!("{key}_pca_explained"), vi(100.0 * explained, 1));
     }
     let zipf = run_zipf(&BOOK_ZIPF, Tying::Tied, &[BOOK_ZIPF.train.steps])?;
     let (_, e, _) = zipf.last()?;

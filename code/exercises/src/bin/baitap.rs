@@ -47,7 +47,9 @@ fn main() -> ExitCode {
 
 /// Chế độ theo dõi: chạy lại `cargo baitap` (biên dịch lại khung của bạn đọc) mỗi khi một tệp khung thay đổi.
 fn watch_loop(filters: &[&str]) -> ExitCode {
-    let stubs = Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join("stubs");
+    let stubs = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("src")
+        .join("stubs");
     let mut last = None;
     loop {
         let stamp = newest_change(&stubs);
@@ -58,9 +60,22 @@ fn watch_loop(filters: &[&str]) -> ExitCode {
         if stamp != last {
             last = stamp;
             print!("\x1b[2J\x1b[H"); // xoá màn hình
-            println!("Theo dõi {} — lưu tệp để kiểm lại, Ctrl-C để dừng.\n", stubs.display());
+            println!(
+                "Theo dõi {} — lưu tệp để kiểm lại, Ctrl-C để dừng.\n",
+                stubs.display()
+            );
             let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-                .args(["run", "--quiet", "-p", "exercises", "--features", "reader", "--bin", "baitap", "--"])
+                .args([
+                    "run",
+                    "--quiet",
+                    "-p",
+                    "exercises",
+                    "--features",
+                    "reader",
+                    "--bin",
+                    "baitap",
+                    "--",
+                ])
                 .args(filters)
                 .status();
             if let Err(e) = status {

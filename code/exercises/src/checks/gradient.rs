@@ -113,12 +113,23 @@ type ContextGradient = fn(&[Vec<f64>], &[Vec<f64>], &[usize], usize) -> Vec<Vec<
 fn context_loss(e: &[Vec<f64>], w_h: &[Vec<f64>], context: &[usize], y: usize) -> f64 {
     let d = e[0].len();
     let k = context.len() as f64;
-    let mean: Vec<f64> = (0..d).map(|j| context.iter().map(|&c| e[c][j]).sum::<f64>() / k).collect();
+    let mean: Vec<f64> = (0..d)
+        .map(|j| context.iter().map(|&c| e[c][j]).sum::<f64>() / k)
+        .collect();
     let h: Vec<f64> = w_h
         .iter()
-        .map(|row| row.iter().zip(&mean).map(|(a, b)| a * b).sum::<f64>().tanh())
+        .map(|row| {
+            row.iter()
+                .zip(&mean)
+                .map(|(a, b)| a * b)
+                .sum::<f64>()
+                .tanh()
+        })
         .collect();
-    let z: Vec<f64> = e.iter().map(|row| row.iter().zip(&h).map(|(a, b)| a * b).sum()).collect();
+    let z: Vec<f64> = e
+        .iter()
+        .map(|row| row.iter().zip(&h).map(|(a, b)| a * b).sum())
+        .collect();
     -softmax_ref(&z)[y].ln()
 }
 
@@ -126,7 +137,10 @@ fn check_context_model(f: ContextGradient) -> Result<(), String> {
     let (v, d) = (5, 3);
     let flat = pseudo_random(11, v * d);
     let e: Vec<Vec<f64>> = flat.chunks(d).map(<[f64]>::to_vec).collect();
-    let w_h: Vec<Vec<f64>> = pseudo_random(12, d * d).chunks(d).map(<[f64]>::to_vec).collect();
+    let w_h: Vec<Vec<f64>> = pseudo_random(12, d * d)
+        .chunks(d)
+        .map(<[f64]>::to_vec)
+        .collect();
     // Token 1 có mặt hai lần trong ngữ cảnh; token đích 1 cũng nằm trong ngữ cảnh: cả hai đường gặp nhau ở hàng 1.
     for (context, y) in [(vec![1, 3, 1], 1), (vec![0, 2], 4)] {
         let got = f(&e, &w_h, &context, y);

@@ -124,7 +124,9 @@ fn check_z_loss(f: fn(&[f64], usize, f64) -> (f64, Vec<f64>)) -> Result<(), Stri
     let (a, _) = f(&[1.0, 2.0, 3.0], 0, 0.1);
     let (b, _) = f(&[101.0, 102.0, 103.0], 0, 0.1);
     if b <= a {
-        return Err(format!("dịch mọi logit lên 100 phải làm z-loss tăng ({a} → {b})."));
+        return Err(format!(
+            "dịch mọi logit lên 100 phải làm z-loss tăng ({a} → {b})."
+        ));
     }
     let (big, g) = f(&[1000.0, -1000.0, 0.0], 1, 1e-4);
     if !big.is_finite() || g.iter().any(|v| !v.is_finite()) {

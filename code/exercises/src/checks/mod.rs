@@ -45,7 +45,9 @@ pub fn central_gradient(f: &dyn Fn(&[f64]) -> f64, x: &[f64]) -> Vec<f64> {
 
 /// Số giả ngẫu nhiên tất định trong [−1, 1) (bộ sinh đồng dư tuyến tính), để dữ liệu của bộ kiểm cố định.
 pub fn pseudo_random(seed: u64, n: usize) -> Vec<f64> {
-    let mut state = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    let mut state = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
     (0..n)
         .map(|_| {
             state = state

@@ -128,7 +128,11 @@ fn cell_objective(n_wc: f64, neg_weight: f64, x: f64) -> f64 {
 }
 
 fn check_sgns_optimum(f: fn(&[Vec<f64>], f64, &[f64]) -> Vec<Vec<f64>>) -> Result<(), String> {
-    let counts = vec![vec![8.0, 1.0, 3.0], vec![2.0, 6.0, 1.0], vec![1.0, 1.0, 9.0]];
+    let counts = vec![
+        vec![8.0, 1.0, 3.0],
+        vec![2.0, 6.0, 1.0],
+        vec![1.0, 1.0, 9.0],
+    ];
     // Nhiễu tuỳ ý (không phải unigram): định lý vẫn cho nghiệm theo từng ô.
     let noise = [0.5, 0.2, 0.3];
     let k = 5.0;

@@ -169,7 +169,9 @@ fn check_sampled_softmax(f: fn(&[f64], usize, &[usize], &[f64]) -> f64) -> Resul
     }
     let big = f(&[1000.0, -1000.0, 0.0], 1, &[0, 2], &[0.5, 0.25, 0.25]);
     if !big.is_finite() {
-        return Err(format!("logit ±1000 cho {big}: cần hữu hạn (dùng log-sum-exp)."));
+        return Err(format!(
+            "logit ±1000 cho {big}: cần hữu hạn (dùng log-sum-exp)."
+        ));
     }
     Ok(())
 }

@@ -32,7 +32,9 @@ pub const EXERCISES: &[Exercise] = &[
         function: "layer_norm_param_gradients",
         stub_source: include_str!("../stubs/transformer.rs"),
         check_stub: || check_layer_norm_params(stubs::transformer::layer_norm_param_gradients),
-        check_solution: || check_layer_norm_params(solutions::transformer::layer_norm_param_gradients),
+        check_solution: || {
+            check_layer_norm_params(solutions::transformer::layer_norm_param_gradients)
+        },
     },
 ];
 
@@ -176,8 +178,14 @@ fn projected_params(xs: &[Vec<f64>], dys: &[Vec<f64>], gamma: &[f64], beta: &[f6
 
 fn check_layer_norm_params(f: ParamGradients) -> Result<(), String> {
     let d = 4;
-    let xs: Vec<Vec<f64>> = pseudo_random(31, 3 * d).chunks(d).map(|c| c.iter().map(|v| 3.0 * v).collect()).collect();
-    let dys: Vec<Vec<f64>> = pseudo_random(32, 3 * d).chunks(d).map(<[f64]>::to_vec).collect();
+    let xs: Vec<Vec<f64>> = pseudo_random(31, 3 * d)
+        .chunks(d)
+        .map(|c| c.iter().map(|v| 3.0 * v).collect())
+        .collect();
+    let dys: Vec<Vec<f64>> = pseudo_random(32, 3 * d)
+        .chunks(d)
+        .map(<[f64]>::to_vec)
+        .collect();
     let gamma: Vec<f64> = pseudo_random(33, d).iter().map(|v| 1.0 + 0.5 * v).collect();
     let beta = pseudo_random(34, d);
     let (dgamma, dbeta) = f(&xs, &dys);
@@ -187,7 +195,9 @@ fn check_layer_norm_params(f: ParamGradients) -> Result<(), String> {
         return Err(format!("∂L/∂γ = {dgamma:?}, sai phân trung tâm cho {fd_gamma:?}.\nGợi ý: LN(x)_i = γ_i x̂_i + β_i là tuyến tính theo γ; cộng trên mọi vị trí t."));
     }
     if !all_close(&dbeta, &fd_beta, 1e-6) {
-        return Err(format!("∂L/∂β = {dbeta:?}, sai phân trung tâm cho {fd_beta:?}."));
+        return Err(format!(
+            "∂L/∂β = {dbeta:?}, sai phân trung tâm cho {fd_beta:?}."
+        ));
     }
     Ok(())
 }

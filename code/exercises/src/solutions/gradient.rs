@@ -54,7 +54,13 @@ pub fn context_model_gradient(
         .collect();
     let h: Vec<f64> = w_h
         .iter()
-        .map(|row| row.iter().zip(&mean).map(|(a, b)| a * b).sum::<f64>().tanh())
+        .map(|row| {
+            row.iter()
+                .zip(&mean)
+                .map(|(a, b)| a * b)
+                .sum::<f64>()
+                .tanh()
+        })
         .collect();
     let z: Vec<f64> = e
         .iter()
@@ -63,7 +69,10 @@ pub fn context_model_gradient(
     let mut g = softmax(&z);
     g[y] -= 1.0;
     // Đường ra: hàng i nhận g_i h.
-    let mut grad: Vec<Vec<f64>> = g.iter().map(|gi| h.iter().map(|hj| gi * hj).collect()).collect();
+    let mut grad: Vec<Vec<f64>> = g
+        .iter()
+        .map(|gi| h.iter().map(|hj| gi * hj).collect())
+        .collect();
     // Đường vào: ∂L/∂h = Eᵀ g, qua tanh, qua W_h, chia đều cho các token ngữ cảnh.
     let dh: Vec<f64> = (0..d)
         .map(|j| (0..v).map(|i| g[i] * e[i][j]).sum::<f64>() * (1.0 - h[j] * h[j]))
