@@ -87,3 +87,17 @@ fn figref_resolves_or_fails() {
     assert_eq!(html, "xem <a href=\"03-x.html#hinh-3-2\">Hình 3.2</a>.");
     assert!(book_tools::directives::expand_figrefs("{{#figref khong_co}}", &index).is_err());
 }
+
+/// `{{#eqref c.n}}` tới công thức không có là lỗi dựng; số có thật thành liên kết «(c.n)» tới neo `#eq-c-n`.
+#[test]
+fn eqref_resolves_or_fails() {
+    use std::collections::HashMap;
+    let index: HashMap<String, String> = [("2.6".to_string(), "02-x.html".to_string())].into();
+    let html = book_tools::eqref::expand_eqrefs("xem {{#eqref 2.6}}.", &index).unwrap();
+    assert_eq!(
+        html,
+        "xem <a class=\"eqref\" href=\"02-x.html#eq-2-6\">(2.6)</a>."
+    );
+    let err = book_tools::eqref::expand_eqrefs("{{#eqref 2.9}}", &index).unwrap_err();
+    assert!(format!("{err}").contains("2.9"), "{err}");
+}
