@@ -107,7 +107,9 @@ fn z_loss_reference(z: &[f64], y: usize, alpha: f64) -> f64 {
     log_z - z[y] + alpha * log_z * log_z
 }
 
-fn check_z_loss(f: fn(&[f64], usize, f64) -> (f64, Vec<f64>)) -> Result<(), String> {
+type ZLoss = fn(&[f64], usize, f64) -> (f64, Vec<f64>);
+
+fn check_z_loss(f: ZLoss) -> Result<(), String> {
     for (seed, alpha) in [(21, 1e-2), (22, 0.0), (23, 0.5)] {
         let z: Vec<f64> = pseudo_random(seed, 5).iter().map(|v| 5.0 * v).collect();
         let (loss, grad) = f(&z, 1, alpha);

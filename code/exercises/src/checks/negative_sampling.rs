@@ -127,7 +127,9 @@ fn cell_objective(n_wc: f64, neg_weight: f64, x: f64) -> f64 {
     n_wc * log_sigmoid(x) + neg_weight * log_sigmoid(-x)
 }
 
-fn check_sgns_optimum(f: fn(&[Vec<f64>], f64, &[f64]) -> Vec<Vec<f64>>) -> Result<(), String> {
+type SgnsOptimum = fn(&[Vec<f64>], f64, &[f64]) -> Vec<Vec<f64>>;
+
+fn check_sgns_optimum(f: SgnsOptimum) -> Result<(), String> {
     let counts = vec![
         vec![8.0, 1.0, 3.0],
         vec![2.0, 6.0, 1.0],
