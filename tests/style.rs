@@ -397,6 +397,7 @@ fn no_english_phrases_inside_math() {
 fn numbers_inside_math_follow_the_book_rule() {
     let extra = KatexConfig::default().build_extra_opts();
     let token = regex::Regex::new(r"\d+(?:\.\d+)+(?:,\d+)?|\d+\\,\d{3}|\d+(?:,\d+)?").unwrap();
+    let tag = regex::Regex::new(r"\\tag\{[^}]*\}").unwrap();
     let mut problems = Vec::new();
     for path in chapters() {
         let text = fs::read_to_string(&path).unwrap();
@@ -405,10 +406,7 @@ fn numbers_inside_math_follow_the_book_rule() {
                 continue;
             };
             // Số trong \tag{c.n} là số công thức, không phải giá trị.
-            let math = regex::Regex::new(r"\\tag\{[^}]*\}")
-                .unwrap()
-                .replace_all(math, "")
-                .replace("{,}", ",");
+            let math = tag.replace_all(math, "").replace("{,}", ",");
             for m in token.find_iter(&math) {
                 if m.as_str().contains("\\,") || !book_tools::numbers::valid_number(m.as_str()) {
                     problems.push(format!(
