@@ -13,9 +13,6 @@ use embedding_loss::geometry::{
 use nalgebra::DMatrix;
 use ndarray::{array, Array2};
 use proptest::prelude::*;
-use rand::SeedableRng;
-use rand_chacha::ChaCha8Rng;
-use rand_distr::{Distribution, Normal};
 use std::sync::OnceLock;
 
 use crate::common::shifted_randn as random_matrix;

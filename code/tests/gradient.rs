@@ -10,7 +10,7 @@ use embedding_loss::gradient::{
 use embedding_loss::softmax::softmax;
 use ndarray::{Array2, ArrayView2};
 use proptest::prelude::*;
-use rand::{Rng, SeedableRng};
+use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
 use crate::common::{logits as logits_strategy, uniform_matrix as random_matrix, uniform_vec};

@@ -3,6 +3,7 @@
 
 use embedding_loss::cross_entropy::{cross_entropy, mean_cross_entropy};
 use embedding_loss::embedding::one_hot;
+use embedding_loss::experiments::gpt::{book_run, BOOK_RUN, SAMPLE};
 use embedding_loss::gradcheck::check_gradient;
 use embedding_loss::transformer::attention::{
     attention_backward, attention_forward, AttentionWeights,
@@ -13,14 +14,10 @@ use embedding_loss::transformer::mlp::{
     gelu, gelu_derivative, mlp_backward, mlp_forward, MlpWeights,
 };
 use embedding_loss::transformer::model::{backward, forward, forward_untied, loss, Config, Params};
-use embedding_loss::experiments::gpt::{book_run, BOOK_RUN, SAMPLE};
 use embedding_loss::transformer::train::{achievable_loss, window_mean};
 use embedding_loss::Result;
 use ndarray::{Array1, Array2};
 use proptest::prelude::*;
-use rand::SeedableRng;
-use rand_chacha::ChaCha8Rng;
-use rand_distr::{Distribution, Normal};
 
 use crate::common::{flat, randn};
 

@@ -22,9 +22,9 @@ use crate::dynamics::TrainSpec;
 
 pub use topics::{book_topics, cooccurrence_dots, run_topics, TopicRun};
 pub use zipf::{
-    norm_frequency, NormFrequency,
-    book_zipf, book_zipf_sgns, frequency_weighted_mean, mean_drift_cosine, norm_frequency_spearman,
-    relative_step, run_zipf, run_zipf_sgns, Run, ZipfSetup, INIT_SCALE,
+    book_zipf, book_zipf_sgns, frequency_weighted_mean, mean_drift_cosine, measure_norm_frequency,
+    norm_frequency_spearman, relative_step, run_zipf, run_zipf_sgns, NormFrequency, Run, ZipfSetup,
+    INIT_SCALE,
 };
 
 /// Các mốc lưu (E, O) của mọi lần chạy cỡ sách: mỗi 100 bước, từ 0 tới `steps`.
@@ -68,4 +68,3 @@ pub const BOOK_TOPICS_TRAIN: TrainSpec = TrainSpec {
     seed: 2,
 };
 // ANCHOR_END: book_setups
-

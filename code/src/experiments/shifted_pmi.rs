@@ -42,5 +42,7 @@ pub(crate) fn pmi_experiment() -> Result<PmiExperiment> {
 /// Thí nghiệm [`pmi_experiment`], chạy một lần mỗi tiến trình rồi dùng lại (chương trình và hình chung).
 pub fn book_pmi() -> Result<&'static PmiExperiment> {
     static RUN: OnceLock<Result<PmiExperiment>> = OnceLock::new();
-    RUN.get_or_init(pmi_experiment).as_ref().map_err(Clone::clone)
+    RUN.get_or_init(pmi_experiment)
+        .as_ref()
+        .map_err(Clone::clone)
 }

@@ -219,7 +219,6 @@ pub fn relative_step(
     Ok(total / group.len() as f64)
 }
 
-
 /// Số mẫu âm K của biến thể lấy mẫu âm cỡ sách.
 pub const BOOK_SGNS_NEGATIVES: usize = 5;
 
@@ -300,7 +299,7 @@ fn argmax(v: &[f64]) -> usize {
 
 /// Đo thí nghiệm chuẩn–tần suất trên `run`: `seen` token đầu là token có xuất hiện (hạng Zipf), phần còn
 /// lại không bao giờ xuất hiện; μ là trung bình có trọng số tần suất của E ở mốc cuối.
-pub fn norm_frequency(run: &Run, seen: usize) -> Result<NormFrequency> {
+pub fn measure_norm_frequency(run: &Run, seen: usize) -> Result<NormFrequency> {
     let vocab = run.counts.len();
     if seen < TOP_GROUP.max(RARE_GROUP) || seen >= vocab {
         return Err(Error::InvalidParameter {
@@ -330,13 +329,22 @@ pub fn norm_frequency(run: &Run, seen: usize) -> Result<NormFrequency> {
     let norms = row_norms(e);
     let unseen_moved = unseen
         .clone()
-        .flat_map(|w| e.row(w).iter().zip(run.initial.row(w)).map(|(a, b)| (a - b).abs()).collect::<Vec<_>>())
+        .flat_map(|w| {
+            e.row(w)
+                .iter()
+                .zip(run.initial.row(w))
+                .map(|(a, b)| (a - b).abs())
+                .collect::<Vec<_>>()
+        })
         .fold(0.0, f64::max);
     Ok(NormFrequency {
         steps: run.snapshots.iter().map(|s| s.0).collect(),
         rho,
         top: top_norm,
-        loss: (avg(&run.losses[..k]), avg(&run.losses[run.losses.len() - k..])),
+        loss: (
+            avg(&run.losses[..k]),
+            avg(&run.losses[run.losses.len() - k..]),
+        ),
         rare_norm: mean(&norms, rare.clone()),
         unseen_norm: mean(&norms, unseen.clone()),
         unseen_norm0: mean(&row_norms(&run.initial), unseen.clone()),

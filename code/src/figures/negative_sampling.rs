@@ -6,11 +6,11 @@ use plotters::prelude::*;
 use super::style::{self, plot_err, Axes, Series, FONT};
 use super::Figure;
 use crate::error::Result;
+use crate::experiments::cost::cost_table;
+use crate::experiments::shifted_pmi::book_pmi;
 use crate::negative_sampling::{
     keep_probability, log_sigmoid, noise_distribution, sigmoid, zipf_counts,
 };
-use crate::experiments::cost::cost_table;
-use crate::experiments::shifted_pmi::book_pmi;
 
 /// Các hình của chương 4.
 pub const FIGURES: &[Figure] = &[

@@ -6,7 +6,7 @@ use crate::corpus::{fit_zipf_exponent, zipf_probabilities};
 use crate::dynamics::{train, SoftmaxModel, TrainSpec, Tying};
 use crate::error::Result;
 use crate::experiments::zipf::BOOK_SGNS_NEGATIVES;
-use crate::experiments::{book_zipf, book_zipf_sgns, norm_frequency, BOOK_ZIPF};
+use crate::experiments::{book_zipf, book_zipf_sgns, measure_norm_frequency, BOOK_ZIPF};
 
 /// Các chương trình của chương 8.
 pub const PROGRAMS: &[Program] = &[
@@ -80,7 +80,7 @@ fn norm_frequency() -> Result<Output> {
         (Tying::Untied, "untied", "không chia sẻ"),
     ] {
         let run = book_zipf(tying)?;
-        let m = norm_frequency(run, BOOK_ZIPF.seen)?;
+        let m = measure_norm_frequency(run, BOOK_ZIPF.seen)?;
         if tying == Tying::Tied {
             let fit = fit_zipf_exponent(&run.counts[..BOOK_ZIPF.seen])?;
             out.line(format!(
@@ -127,7 +127,10 @@ fn norm_frequency() -> Result<Output> {
         out.value(format!("{key}_rho_peak"), vi(peak, 2));
         out.value(format!("{key}_rho_peak_step"), vi(peak_step as f64, 0));
         out.value(format!("{key}_rho_end"), vi(last, 2));
-        out.value(format!("{key}_unseen_cos"), show(m.unseen_cos, |c| vi(c, 3)));
+        out.value(
+            format!("{key}_unseen_cos"),
+            show(m.unseen_cos, |c| vi(c, 3)),
+        );
         out.value(format!("{key}_rare_cos"), show(m.rare_cos, |c| vi(c, 3)));
         out.value(format!("{key}_norm_top"), vi(norm_top, 2));
         out.value(format!("{key}_norm_rare"), vi(m.rare_norm, 2));
@@ -138,7 +141,7 @@ fn norm_frequency() -> Result<Output> {
 
 /// Biến thể lấy mẫu âm (chương 4) của thí nghiệm chuẩn–tần suất: cùng dòng Zipf, cùng khởi tạo, K = 5.
 fn norm_frequency_sgns() -> Result<Output> {
-    let m = norm_frequency(book_zipf_sgns()?, BOOK_ZIPF.seen)?;
+    let m = measure_norm_frequency(book_zipf_sgns()?, BOOK_ZIPF.seen)?;
     let (peak_at, top_at) = (m.rho_peak(), m.top_peak());
     let (rho_peak, rho_peak_step) = (m.rho[peak_at], m.steps[peak_at]);
     let (top_peak, top_peak_step) = (m.top[top_at], m.steps[top_at]);

@@ -67,10 +67,7 @@ fn topic_clusters() -> Result<Output> {
         );
         let (s0, s1) = (silhouette(e0, &tr.topic_of)?, silhouette(e, &tr.topic_of)?);
         let (a, ac) = (anisotropy(e)?, anisotropy(&centre_rows(e)?)?);
-        let (d0, d1) = (
-            cooccurrence_dots(tr, e0, o0)?,
-            cooccurrence_dots(tr, e, o)?,
-        );
+        let (d0, d1) = (cooccurrence_dots(tr, e0, o0)?, cooccurrence_dots(tr, e, o)?);
         let pca = pca_2d(e)?;
         let explained = (pca.variances[0] + pca.variances[1]) / pca.total_variance;
         out.line(format!("— {name} ({steps} bước):"));

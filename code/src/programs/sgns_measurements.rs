@@ -5,7 +5,7 @@
 
 use super::{vi, Output, Program};
 use crate::error::{Error, Result};
-use crate::experiments::cost::cost_table;
+use crate::experiments::cost::{cost_table, CostMethod};
 
 /// Các chương trình đo đạc của chương 4.
 pub const PROGRAMS: &[Program] = &[
