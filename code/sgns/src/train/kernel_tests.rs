@@ -143,7 +143,7 @@ fn check_case(seed: u64) -> bool {
     };
 
     // các dòng đầu ra: u ← u − α ∂L/∂u; dòng không được chạm giữ nguyên từng bit
-    let mut touched = vec![false; VOCAB];
+    let mut touched = [false; VOCAB];
     for &(t, label, grad) in &targets {
         touched[t] = true;
         let f_err = factor_error(a, label, &rows[t], &v);
