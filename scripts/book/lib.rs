@@ -10,10 +10,12 @@ pub mod directives;
 pub mod eqref;
 pub mod includes;
 pub mod katex;
+pub mod markdown;
 pub mod numbers;
 pub mod preprocessor;
 pub mod table;
 pub mod trace;
+pub mod walk;
 
 use std::path::{Path, PathBuf};
 
