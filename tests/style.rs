@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::PathBuf;
 
-use book_tools::markdown::{pieces, Piece};
+use book_tools::markdown::{code_ranges, pieces, Piece};
 use book_tools::repo_root;
 use book_tools::walk::files;
 
@@ -98,24 +98,19 @@ fn tone_style_detector() {
 /// Lời văn của một trang Markdown, cùng số dòng với bản gốc: khối mã rào, mã trong dòng `…`, công thức
 /// `$…$`/`$$…$$`, chỉ thị `{{#…}}` và thẻ HTML được thay bằng khoảng trắng (giữ nguyên các dấu xuống dòng).
 fn prose(text: &str) -> String {
-    let mut without_fences = String::with_capacity(text.len());
-    let mut in_fence = false;
-    for line in text.split_inclusive('\n') {
-        if line.trim_start().starts_with("```") {
-            in_fence = !in_fence;
-            without_fences.push('\n');
-        } else if in_fence {
-            without_fences.push('\n');
-        } else {
-            without_fences.push_str(line);
-        }
+    let mut without_code = String::with_capacity(text.len());
+    let mut last = 0;
+    for r in code_ranges(text) {
+        without_code.push_str(&text[last..r.start]);
+        without_code.push_str(&blank(&text[r.clone()]));
+        last = r.end;
     }
-    let extra = KatexConfig::default().build_extra_opts();
-    let mut out = String::with_capacity(without_fences.len());
-    for task in get_render_tasks(&without_fences, "", &extra) {
-        match task {
-            Render::Text(t) => out.push_str(t),
-            Render::InlineTask(m) | Render::DisplayTask(m) => out.push_str(&blank(m)),
+    without_code.push_str(&text[last..]);
+    let mut out = String::with_capacity(without_code.len());
+    for piece in pieces(&without_code) {
+        match piece {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Inline(m) | Piece::Display(m) => out.push_str(&blank(m)),
         }
     }
     let inline = regex::Regex::new(r"`[^`]*`|\{\{#[^}]*\}\}|<[^>]*>").unwrap();
@@ -132,8 +127,7 @@ fn blank(s: &str) -> String {
 }
 
 fn chapters() -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    files(&repo_root().join("src"), ".md", &mut out);
+    let mut out = files(&repo_root().join("src"), "md").unwrap();
     out.sort();
     out
 }
@@ -166,8 +160,7 @@ fn exercise_doc_comments_name_the_chapter_equations() {
     let root = repo_root();
     let head = regex::Regex::new(r"Bài (\d+)\.(\d+)(?: \(★+\))? — phương trình ([^:]*)").unwrap();
     let number = regex::Regex::new(r"\((\d+\.\d+)\)").unwrap();
-    let mut sources = Vec::new();
-    files(&root.join("code/exercises/src"), ".rs", &mut sources);
+    let sources = files(&root.join("code/exercises/src"), "rs").unwrap();
     let pages: Vec<(u32, String)> = chapters()
         .into_iter()
         .filter_map(|p| {
@@ -354,13 +347,12 @@ fn glossary_rule_detector() {
 /// Không có câu tiếng Anh trong công thức: `\text{…}` chỉ chứa một từ (tên ngắn như `keep`, `params`).
 #[test]
 fn no_english_phrases_inside_math() {
-    let extra = KatexConfig::default().build_extra_opts();
     let text_re = regex::Regex::new(r"\\text\{([^}]*)\}").unwrap();
     let mut problems = Vec::new();
     for path in chapters() {
         let text = fs::read_to_string(&path).unwrap();
-        for task in get_render_tasks(&text, "", &extra) {
-            let (Render::InlineTask(math) | Render::DisplayTask(math)) = task else {
+        for piece in pieces(&text) {
+            let (Piece::Inline(math) | Piece::Display(math)) = piece else {
                 continue;
             };
             for c in text_re.captures_iter(math) {
@@ -377,14 +369,13 @@ fn no_english_phrases_inside_math() {
 /// cách hàng nghìn khi phần nguyên có từ năm chữ số (`50.257`), không dùng khoảng trắng `50\,257` để phân cách.
 #[test]
 fn numbers_inside_math_follow_the_book_rule() {
-    let extra = KatexConfig::default().build_extra_opts();
     let token = regex::Regex::new(r"\d+(?:\.\d+)+(?:,\d+)?|\d+\\,\d{3}|\d+(?:,\d+)?").unwrap();
     let tag = regex::Regex::new(r"\\tag\{[^}]*\}").unwrap();
     let mut problems = Vec::new();
     for path in chapters() {
         let text = fs::read_to_string(&path).unwrap();
-        for task in get_render_tasks(&text, "", &extra) {
-            let (Render::InlineTask(math) | Render::DisplayTask(math)) = task else {
+        for piece in pieces(&text) {
+            let (Piece::Inline(math) | Piece::Display(math)) = piece else {
                 continue;
             };
             // Số trong \tag{c.n} là số công thức, không phải giá trị.
@@ -519,8 +510,7 @@ fn exercise_tiers_are_shown_and_consistent() {
             }
         }
     }
-    let mut sources = Vec::new();
-    files(&repo_root().join("code/exercises/src"), ".rs", &mut sources);
+    let sources = files(&repo_root().join("code/exercises/src"), "rs").unwrap();
     for path in sources {
         let text = fs::read_to_string(&path).unwrap();
         for c in comment.captures_iter(&text) {

@@ -18,6 +18,8 @@ use embedding_loss::transformer::train::{achievable_loss, repeat_sequence, windo
 use embedding_loss::Result;
 use ndarray::{Array1, Array2};
 use proptest::prelude::*;
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
 
 use crate::common::{flat, randn};
 
