@@ -279,14 +279,28 @@ fn without_glosses(prose: &str) -> String {
         .into_owned()
 }
 
+/// Biểu thức tìm cách viết `bad` như một từ riêng (không phân biệt hoa thường), dịch một lần cho mỗi cách viết
+/// trong cả tiến trình kiểm thử (dịch lại cho mỗi trang chiếm gần hết thời gian của bộ kiểm thử này).
+fn term_regex(bad: &str) -> regex::Regex {
+    use std::collections::HashMap;
+    use std::sync::{LazyLock, Mutex};
+    static CACHE: LazyLock<Mutex<HashMap<String, regex::Regex>>> = LazyLock::new(Default::default);
+    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    cache
+        .entry(bad.to_string())
+        .or_insert_with(|| {
+            regex::Regex::new(&format!(r"(?i)(^|[^\w-]){}([^\w-]|$)", regex::escape(bad))).unwrap()
+        })
+        .clone()
+}
+
 /// Những chỗ trong `prose` dùng một cách viết bị tránh: (dòng, cách viết, cách nên dùng).
 fn term_problems(prose: &str, rules: &[(String, String, bool)]) -> Vec<(usize, String, String)> {
     let stripped = without_glosses(prose);
     let mut out = Vec::new();
     for (bad, good, gloss_exempt) in rules {
         let text = if *gloss_exempt { &stripped } else { prose };
-        let re =
-            regex::Regex::new(&format!(r"(?i)(^|[^\w-]){}([^\w-]|$)", regex::escape(bad))).unwrap();
+        let re = term_regex(bad);
         for m in re.find_iter(text) {
             let line = text[..m.start()].matches('\n').count() + 1;
             out.push((line, bad.clone(), good.clone()));
