@@ -18,10 +18,13 @@ pub mod gradcheck;
 pub mod gradient;
 pub mod hessian;
 pub mod information;
+pub mod memory;
 pub mod negative_sampling;
+pub mod numerics;
 pub mod pmi;
 pub mod programs;
 pub mod softmax;
+pub mod stability;
 pub mod transformer;
 pub mod widgets;
 
