@@ -12,6 +12,7 @@ pub mod dynamics;
 pub mod embedding;
 pub mod error;
 pub mod experiments;
+#[cfg(feature = "figures")]
 pub mod figures;
 pub mod geometry;
 pub mod gradcheck;
@@ -24,7 +25,6 @@ pub mod numerics;
 pub mod pmi;
 pub mod programs;
 pub mod softmax;
-pub mod stability;
 pub mod transformer;
 pub mod widgets;
 

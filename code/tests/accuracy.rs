@@ -4,7 +4,6 @@
 //! proptest chạm các cực trị: logit khổng lồ bằng nhau, chênh lệch khổng lồ, logit đúng áp đảo, logit sai
 //! áp đảo, hai phân phối gần bằng nhau, xác suất dưới chuẩn (subnormal).
 
-#[path = "accuracy/reference.rs"]
 mod reference;
 
 use embedding_loss::cross_entropy::{cross_entropy, mean_cross_entropy, perplexity};

@@ -276,3 +276,6 @@ fn pair_update(
     }
 }
 // ANCHOR_END: worker
+
+#[cfg(test)]
+mod kernel_tests;

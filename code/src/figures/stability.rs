@@ -3,7 +3,7 @@
 use super::style::{self, Axes, Series};
 use super::Figure;
 use crate::error::Result;
-use crate::stability::{gap_errors, gap_grid};
+use crate::experiments::stability::{gap_errors, gap_grid};
 
 /// Các hình của thí nghiệm ổn định số.
 pub const FIGURES: &[Figure] = &[Figure {

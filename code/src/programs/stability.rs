@@ -2,7 +2,7 @@
 
 use super::{vi, vi_sci, Output, Program};
 use crate::error::Result;
-use crate::stability::{gap_errors, gap_grid};
+use crate::experiments::stability::{gap_errors, gap_grid};
 
 /// Các chương trình của thí nghiệm ổn định số.
 pub const PROGRAMS: &[Program] = &[Program {
