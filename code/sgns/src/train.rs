@@ -115,7 +115,13 @@ pub fn check_memory(vocab: usize, cfg: &Config) -> Result<()> {
         })?;
     embedding_loss::memory::ensure_allocation("V·d", cells, BYTES_PER_CELL)
         .map(|_| ())
-        .map_err(|e| invalid("size", &e.to_string()))
+        .map_err(|e| match e {
+            embedding_loss::Error::InvalidParameter { reason, .. } => invalid(
+                "size",
+                &format!("ma trận V×d = {vocab}×{}: {reason}", cfg.dim),
+            ),
+            other => invalid("size", &other.to_string()),
+        })
 }
 
 /// Chia các câu thành `parts` đoạn liên tiếp có số token gần bằng nhau.
