@@ -18,10 +18,13 @@ use embedding_loss::widgets::softmax_outputs;
 use ndarray::Array2;
 use proptest::prelude::*;
 use proptest::sample::Index;
-use reference::{big, check, Abs, Big, Softmax};
+use reference::{big, big_at, check, Abs, Big, Softmax};
 
 /// Ngưỡng của hợp đồng: 8 ε.
 const ULPS: f64 = 8.0;
+
+/// Số bit cho các kiểm thử tính thẳng theo định nghĩa (không dịch): `1 + e^{−600}` cần ≈ 870 bit.
+const BITS: usize = 1000;
 
 /// Mọi số f64 hữu hạn: chuẩn, dưới chuẩn, 0, cả hai dấu, cộng vùng «thường gặp» [−50, 50].
 fn finite() -> impl Strategy<Value = f64> {
@@ -305,4 +308,58 @@ fn acc_issue_examples() {
         ULPS,
     )
     .unwrap();
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(reference::cases()))]
+
+    /// (5.8): −log P_y = (m − z_y) + log1p(Σ_{j≠k} e^{z_j − m}) — crate khớp ≤ 8 ε với định nghĩa ln Σ_j e^{z_j} − z_y
+    /// tính thẳng (không dịch) trong số lớn 256 bit, logit tới ±300 (1000 bit).
+    #[test]
+    fn eq_5_8_shifted_cross_entropy((z, y) in (prop::collection::vec(-300.0..300.0f64, 1..6), any::<Index>())
+        .prop_map(|(z, i)| { let y = i.index(z.len()); (z, y) })) {
+        let direct = reference::sum(z.iter().map(|&x| reference::exp(&big_at(x, BITS)))).ln() - big_at(z[y], BITS);
+        all_ok([check(&format!("(5.8) z={z:?} y={y}"), cross_entropy(&z, y).unwrap(), &direct, ULPS)])?;
+    }
+
+    /// (5.9): thành phần đúng của gradient P_y − 1 = −Σ_{j≠y} P_j — crate khớp ≤ 8 ε với 1 − P_y tính bằng số lớn
+    /// (P_y = e^{z_y}/Σ e^{z_j} trực tiếp), kể cả khi P_y rất gần 1.
+    #[test]
+    fn eq_5_9_gradient_correct_component(gap in 0.0..300.0f64, rest in prop::collection::vec(-1.0..0.0f64, 1..4)) {
+        let mut z = vec![gap];
+        z.extend(rest);
+        let total = reference::sum(z.iter().map(|&x| reference::exp(&big_at(x, BITS))));
+        let p_y = reference::exp(&big_at(z[0], BITS)) / total;
+        let truth = p_y - big_at(1.0, BITS);
+        all_ok([check(&format!("(5.9) z={z:?}"), logit_gradient(&z, 0).unwrap()[0], &truth, ULPS)])?;
+    }
+
+    /// (5.10): 1 − σ(s) = σ(−s) — hệ số gradient của mẫu dương trong SGNS khớp ≤ 8 ε với 1 − 1/(1 + e^{−s})
+    /// tính bằng số lớn.
+    #[test]
+    fn eq_5_10_sigmoid_complement(s in -300.0..300.0f64) {
+        let one = big_at(1.0, BITS);
+        let truth = one.clone() - one.clone() / (one + reference::exp(&big_at(-s, BITS)));
+        let g = sgns_gradients(&[1.0], &[s], &[]).unwrap();
+        all_ok([check(&format!("(5.10) s={s:e}"), -g.context[0], &truth, ULPS)])?;
+    }
+
+    /// (5.11): p log(p/q) = (p − q) + p φ((q − p)/p) với φ(t) = t − ln(1 + t) ≥ 0 — đẳng thức đúng tới 1e−60 trong
+    /// số lớn; KL của hai phân phối chuẩn hoá chính xác gần bằng nhau không âm và khớp số lớn ≤ 8 ε.
+    #[test]
+    fn eq_5_11_kl_term_decomposition(a in 0.5..1.0f64, k in -64i64..64) {
+        let b = f64::from_bits((a.to_bits() as i64 + k) as u64).min(1.0);
+        let (p, q) = (big(a), big(b));
+        let t = (q.clone() - p.clone()) / p.clone();
+        let phi = t.clone() - (big(1.0) + t).ln();
+        let lhs = p.clone() * (p.clone().ln() - q.clone().ln());
+        let rhs = (p.clone() - q) + p * phi.clone();
+        prop_assert!((lhs - rhs).abs() < big(1e-60));
+        prop_assert!(phi >= big(0.0));
+        let (pp, qq) = ([a, 1.0 - a], [b, 1.0 - b]);
+        let kl = kl_divergence(&pp, &qq).unwrap();
+        prop_assert!(kl >= 0.0);
+        let truth = reference::sum(pp.iter().zip(&qq).map(|(&x, &y)| big(x) * (big(x).ln() - big(y).ln())));
+        all_ok([check(&format!("(5.11) p={pp:?} q={qq:?}"), kl, &truth, ULPS)])?;
+    }
 }

@@ -28,6 +28,14 @@ pub fn big(x: f64) -> Big {
         .value()
 }
 
+/// Chuyển chính xác một f64 hữu hạn sang số lớn `bits` bit (cho các định nghĩa cần nhiều bit hơn 256).
+pub fn big_at(x: f64, bits: usize) -> Big {
+    Big::try_from(x)
+        .expect("giá trị hữu hạn")
+        .with_precision(bits)
+        .value()
+}
+
 /// Chuyển một f32 hữu hạn sang số lớn (chính xác).
 pub fn big32(x: f32) -> Big {
     big(x as f64)
@@ -38,7 +46,15 @@ pub fn exp(x: &Big) -> Big {
     if *x == big(0.0) {
         return big(1.0);
     }
-    let x = &x.clone().with_precision(PRECISION).value();
+    let x = &if x.precision() >= PRECISION {
+        x.clone()
+    } else {
+        x.clone().with_precision(PRECISION).value()
+    };
+    if *x > big(0.0) {
+        // dashu-float 0.4 chia cho 0 với đối số dương lớn: e^x = 1 / e^{−x}
+        return big(1.0) / exp(&-x.clone());
+    }
     if *x < big(CUTOFF) {
         big(0.0)
     } else {
