@@ -50,6 +50,14 @@ impl SoftmaxModel {
             what: "độ lệch chuẩn khởi tạo",
             reason: e.to_string(),
         })?;
+        let cells = vocab
+            .checked_mul(dim)
+            .ok_or_else(|| Error::InvalidParameter {
+                what: "V·d",
+                reason: format!("vượt {}", usize::MAX),
+            })?;
+        let matrices = if tying == Tying::Untied { 2 } else { 1 };
+        crate::memory::ensure_allocation("tham số của mô hình", cells, 8 * matrices)?;
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         let mut draw = || Array2::from_shape_simple_fn((vocab, dim), || normal.sample(&mut rng));
         let input = draw();
@@ -105,6 +113,7 @@ impl SoftmaxModel {
     /// Mô hình cùng hình dạng với tham số lấy từ vector phẳng `theta` (thứ tự như [`Self::flat`]).
     pub fn with_flat(&self, theta: &[f64]) -> Result<Self> {
         ensure_len("số tham số", self.flat().len(), theta.len())?;
+        ensure_finite("vector tham số θ", theta)?;
         let n = self.input.len();
         let shape = self.input.raw_dim();
         let make = |s: &[f64]| {

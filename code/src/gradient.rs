@@ -5,6 +5,7 @@ use ndarray::{Array1, Array2, ArrayView2};
 
 use crate::cross_entropy::cross_entropy;
 use crate::error::{ensure_finite, ensure_len, Error, Result};
+use crate::numerics::Shifted;
 use crate::softmax::softmax;
 
 // ANCHOR: softmax_jacobian
@@ -28,9 +29,8 @@ pub fn logit_gradient(logits: &[f64], target: usize) -> Result<Vec<f64>> {
             vocab: logits.len(),
         });
     }
-    let mut g = softmax(logits)?;
-    g[target] -= 1.0;
-    Ok(g)
+    // (5.9): thành phần đúng P_y − 1 = −Σ_{j≠y} P_j, không triệt tiêu khi P_y ≈ 1
+    Ok(Shifted::new(logits)?.gradient(target))
 }
 // ANCHOR_END: logit_gradient
 

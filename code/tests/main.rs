@@ -3,6 +3,7 @@
 
 mod common;
 
+mod accuracy;
 mod corpus;
 mod cross_entropy;
 mod dynamics;
@@ -12,5 +13,6 @@ mod gradient;
 mod hessian;
 mod information;
 mod negative_sampling;
+mod totality;
 mod transformer;
 mod widgets;

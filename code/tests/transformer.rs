@@ -497,3 +497,17 @@ fn claim_7_without_attention_floor_is_ln_v_minus_1() -> Result<()> {
     assert!(losses[k..].iter().all(|&l| l < floor - 1.0), "{losses:?}");
     Ok(())
 }
+
+/// Lịch cosin của `train`: `η` ở bước 0, đúng `η/2` ở giữa, giảm đơn điệu, về 0 ở bước `S`
+/// (so với `cos` dạng đóng ở các điểm `π/3`, `2π/3`: `η·3/4`, `η/4`).
+#[test]
+fn cosine_rate_decays_from_eta_to_zero() {
+    use embedding_loss::transformer::train::cosine_rate;
+    let (eta, s) = (0.02, 300);
+    assert_eq!(cosine_rate(eta, 0, s), eta);
+    assert!((cosine_rate(eta, s / 2, s) - eta / 2.0).abs() < 1e-18);
+    assert!((cosine_rate(eta, s / 3, s) - 0.75 * eta).abs() < 1e-17);
+    assert!((cosine_rate(eta, 2 * s / 3, s) - 0.25 * eta).abs() < 1e-17);
+    assert!(cosine_rate(eta, s, s).abs() < 1e-18);
+    assert!((1..=s).all(|t| cosine_rate(eta, t, s) < cosine_rate(eta, t - 1, s)));
+}

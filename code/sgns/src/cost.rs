@@ -1,7 +1,7 @@
 //! Một bước huấn luyện cho một cặp (w, c), hai cách: softmax đầy đủ trên V từ (O(V·d)) và lấy mẫu âm
 //! với K mẫu (O((K+1)·d)). Dùng cho phép đo chi phí (benches/step_cost.rs, examples/cost_csv.rs).
 
-use crate::kernels::{axpy, dot, sigmoid};
+use crate::kernels::{axpy, dot, sgns_coefficient};
 
 // ANCHOR: softmax_step
 /// Một bước SGD của entropy chéo trên softmax đầy đủ: logit `z_j = u_jᵀv` cho mọi j, `P = softmax(z)`,
@@ -48,8 +48,7 @@ pub fn sgns_step(
     grad_v.fill(0.0);
     for (k, &t) in std::iter::once(&target).chain(negatives).enumerate() {
         let u = &mut output[t * d..(t + 1) * d];
-        let label = if k == 0 { 1.0 } else { 0.0 };
-        let g = sigmoid(dot(u, v)) - label; // ∂L/∂s
+        let g = -sgns_coefficient(dot(u, v), k == 0); // ∂L/∂s = σ(s) − label, dạng (5.10)
         axpy(g, u, grad_v);
         axpy(-lr * g, v, u);
     }

@@ -65,7 +65,7 @@ fn log_sigmoid_figure() -> Result<String> {
 }
 
 fn noise_figure() -> Result<String> {
-    let counts = zipf_counts(50);
+    let counts = zipf_counts(50)?;
     let mut series = Vec::new();
     for (alpha, label) in [
         (1.0, "α = 1 (unigram)"),

@@ -12,6 +12,7 @@ mod hessian;
 mod information;
 mod negative_sampling;
 mod sgns_measurements;
+mod stability;
 mod transformer;
 
 use std::process::ExitCode;
@@ -89,6 +90,7 @@ pub fn all() -> Vec<Program> {
         negative_sampling::PROGRAMS,
         sgns_measurements::PROGRAMS,
         hessian::PROGRAMS,
+        stability::PROGRAMS,
         information::PROGRAMS,
         transformer::PROGRAMS,
         dynamics::PROGRAMS,

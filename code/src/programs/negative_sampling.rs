@@ -75,11 +75,11 @@ fn sgns_step() -> Result<Output> {
 
 // ANCHOR: noise_chi_square
 fn noise_chi_square() -> Result<Output> {
-    let counts = zipf_counts(50);
+    let counts = zipf_counts(50)?;
     let draws = 200_000;
     let hist = noise_histogram(&counts, 0.75, draws, 2014)?;
     let df = counts.len() - 1;
-    let critical = chi_square_critical(df, 3.090_232);
+    let critical = chi_square_critical(df, 3.090_232)?;
     let stat = chi_square_statistic(&hist, &noise_distribution(&counts, 0.75)?)?;
     let wrong = chi_square_statistic(&hist, &noise_distribution(&counts, 1.0)?)?;
     let uni = noise_distribution(&counts, 1.0)?;

@@ -30,7 +30,7 @@ fn transformer_training() -> Result<Output> {
     let end = window_mean(h, h.len().saturating_sub(50)..h.len(), |r| r.loss);
     let mut out = Output::default();
     out.line(format!(
-        "V = {}, d = {}, k = {}, {} tham số; Adam lr = {}, {} bước × {} chuỗi",
+        "V = {}, d = {}, k = {}, {} tham số; Adam lr = {} giảm theo cosin, {} bước × {} chuỗi",
         cfg.model.vocab,
         cfg.model.dim,
         cfg.half,
