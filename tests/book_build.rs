@@ -73,6 +73,31 @@ fn katex_output_survives_markdown() {
     assert!(html.contains("&#126;"));
 }
 
+/// Công thức có MathML (trình đọc màn hình); công thức hiển thị nằm trong khung cuộn `.eq-body` và số công thức
+/// `.tag` đứng NGOÀI khung đó (không đè, không cuộn theo); mã TeX được đánh dấu cho ô tìm kiếm.
+#[test]
+fn display_math_has_mathml_and_tag_outside_scroll_box() {
+    use book_tools::katex::{SEARCH_END, SEARCH_START, SEARCH_TEX_END, SEARCH_TEX_START};
+    let html = book_tools::katex::render_math("thử", "$$a = b \\tag{1.1}$$ và $x$").unwrap();
+    assert_eq!(html.matches("<math").count(), 2, "{html}");
+    let body = html.find("<span class=\"eq-body\">").expect("có .eq-body");
+    let tag = html.find("<span class=\"tag\">").expect("có .tag");
+    let between = &html[body..tag];
+    assert_eq!(
+        between.matches("<span").count(),
+        between.matches("</span>").count(),
+        ".eq-body phải đóng trước .tag: {between}"
+    );
+    let tex = format!("{SEARCH_TEX_START}a = b &#92;tag{{1.1}}{SEARCH_TEX_END}");
+    assert!(html.contains(&tex), "{html}");
+    assert_eq!(
+        html.matches(SEARCH_START).count(),
+        4,
+        "đầu và cuối của hai công thức"
+    );
+    assert_eq!(SEARCH_START, SEARCH_END);
+}
+
 /// `{{#figref}}` trỏ tới hình không có là lỗi dựng; tên đúng thành liên kết tới đúng trang và neo.
 #[test]
 fn figref_resolves_or_fails() {

@@ -1,5 +1,6 @@
 //! Kiểm bản dựng HTML: không còn lỗi KaTeX, không còn `$$` chưa dựng, không tải gì từ máy chủ khác,
-//! phông KaTeX nằm trong sách, mọi hình có mặt, mọi widget kèm cấu hình và vector vàng.
+//! phông KaTeX nằm trong sách, mọi hình có mặt, mọi widget kèm cấu hình và vector vàng, mọi công thức có MathML,
+//! nút Run chỉ trên khối mã `mdbook-runnable`.
 
 use std::fs;
 use std::path::Path;
@@ -16,6 +17,11 @@ static FETCH_RE: LazyLock<Regex> = LazyLock::new(|| {
         r#"(?i)(?:\bsrc\s*=\s*["']?|<link[^>]*\bhref\s*=\s*["']?|url\(\s*["']?|@import\s+["'])(https?:)?//([^/"' )>]+)"#,
     )
     .expect("regex hợp lệ")
+});
+
+/// Khối mã có nút Run: `<pre class="playground"><code class="…">`.
+static PLAYGROUND_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"<pre class="playground"><code class="([^"]*)""#).expect("regex hợp lệ")
 });
 
 /// Thẻ và nội dung không hiển thị thành chữ: `<script>`, `<pre>`, `<code>`, mọi thẻ.
@@ -84,6 +90,23 @@ pub fn check_output(dir: &Path) -> Result<Report> {
             || widgets != text.matches("class=\"widget-golden\"").count()
         {
             problems.push(format!("{rel}: widget thiếu cấu hình hoặc vector vàng"));
+        }
+        let katex = text.matches("class=\"katex\"").count();
+        let mathml = text.matches("class=\"katex-mathml\"").count();
+        if mathml != katex {
+            problems.push(format!(
+                "{rel}: {} trên {katex} công thức không có MathML (trình đọc màn hình không đọc được)",
+                katex.saturating_sub(mathml)
+            ));
+        }
+        for c in PLAYGROUND_RE.captures_iter(&text) {
+            if !c[1].split(' ').any(|k| k == "mdbook-runnable") {
+                problems.push(format!(
+                    "{rel}: nút Run trên khối mã không đánh dấu mdbook-runnable ({})",
+                    &c[1]
+                ));
+                break;
+            }
         }
         if text.contains("katex-error") {
             problems.push(format!("{rel}: có phần tử katex-error"));

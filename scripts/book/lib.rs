@@ -27,6 +27,21 @@ pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// `site-url` của book.toml (hoặc biến môi trường `MDBOOK_OUTPUT__HTML__SITE_URL`): đường dẫn con nơi sách được
+/// phục vụ, dạng `/…/`; mặc định `/`.
+pub fn site_url(root: &Path) -> Result<String> {
+    let book = MDBook::load(root).context("không nạp được sách (book.toml, src/SUMMARY.md)")?;
+    let url = book
+        .config
+        .html_config()
+        .and_then(|h| h.site_url)
+        .unwrap_or_else(|| "/".into());
+    if !url.starts_with('/') || !url.ends_with('/') {
+        anyhow::bail!("book.toml: site-url = «{url}» phải bắt đầu và kết thúc bằng «/»");
+    }
+    Ok(url)
+}
+
 /// Dựng sách từ `root` vào `dest` (mặc định: `build-dir` của book.toml), rồi kiểm bản dựng.
 pub fn build(root: &Path, dest: Option<&Path>) -> Result<(PathBuf, check::Report)> {
     assets::ensure_katex(root)?;

@@ -54,7 +54,7 @@ fn run(args: &[String]) -> Result<()> {
                 .map_or(Ok(3000), |p| p.parse())
                 .context("cổng không hợp lệ")?;
             let (out, _) = build(&root, None)?;
-            serve(&out, port)
+            serve(&out, port, &book_tools::site_url(&root)?)
         }
         Some("figures") => {
             let dir = args
@@ -116,34 +116,52 @@ fn preprocess(args: &[String]) -> Result<()> {
     Ok(())
 }
 
-/// Máy chủ tĩnh tối giản trên 127.0.0.1 (chỉ đọc tệp trong `dir`).
-fn serve(dir: &Path, port: u16) -> Result<()> {
+/// Máy chủ tĩnh tối giản trên 127.0.0.1 (chỉ đọc tệp trong `dir`), phục vụ sách dưới đường dẫn con `prefix`
+/// (`site-url` của book.toml) như khi đăng lên GitHub Pages; đường dẫn không có tệp nhận trang 404 của sách.
+fn serve(dir: &Path, port: u16, prefix: &str) -> Result<()> {
     use std::io::{BufRead, BufReader};
     use std::net::TcpListener;
     let listener = TcpListener::bind(("127.0.0.1", port))
         .with_context(|| format!("không mở được cổng {port}"))?;
-    println!("đang phục vụ sách tại http://127.0.0.1:{port}/ (Ctrl-C để dừng)");
+    println!("đang phục vụ sách tại http://127.0.0.1:{port}{prefix} (Ctrl-C để dừng)");
     let root = dir.canonicalize()?;
+    let not_found = std::fs::read(root.join("404.html")).unwrap_or_else(|_| b"404".to_vec());
     for stream in listener.incoming() {
         let mut stream = stream?;
         let mut line = String::new();
         BufReader::new(&stream).read_line(&mut line)?;
         let path = line.split_whitespace().nth(1).unwrap_or("/");
         let path = path.split(['?', '#']).next().unwrap_or("/");
-        let mut file = root.join(percent_decode(path.trim_start_matches('/')));
-        if file.is_dir() {
-            file = file.join("index.html");
+        if path == "/" && prefix != "/" {
+            let header = format!(
+                "HTTP/1.1 302 Found\r\nLocation: {prefix}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            );
+            let _ = stream.write_all(header.as_bytes());
+            continue;
         }
-        let (status, body) = match file.canonicalize() {
-            Ok(f) if f.starts_with(&root) => match std::fs::read(&f) {
-                Ok(b) => ("200 OK", b),
-                Err(_) => ("404 Not Found", b"404".to_vec()),
-            },
-            _ => ("404 Not Found", b"404".to_vec()),
+        let file = path.strip_prefix(prefix).map(|rest| {
+            let f = root.join(percent_decode(rest));
+            if f.is_dir() {
+                f.join("index.html")
+            } else {
+                f
+            }
+        });
+        let found = file
+            .as_ref()
+            .and_then(|f| f.canonicalize().ok())
+            .filter(|f| f.starts_with(&root))
+            .and_then(|f| std::fs::read(f).ok());
+        let (status, kind, body) = match (found, &file) {
+            (Some(b), Some(f)) => ("200 OK", content_type(f), b),
+            _ => (
+                "404 Not Found",
+                "text/html; charset=utf-8",
+                not_found.clone(),
+            ),
         };
         let header = format!(
-            "HTTP/1.1 {status}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-            content_type(&file),
+            "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
             body.len()
         );
         let _ = stream

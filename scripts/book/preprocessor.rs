@@ -103,6 +103,7 @@ impl Preprocessor for BookPreprocessor {
                     } else {
                         render_math(&ch.name, &content)?
                     };
+                    let content = mark_definitions(&content);
                     let content = expand_blocks(&content, number, &mut outputs)?;
                     ensure_no_leftover(&ch.name, &content)?;
                     Ok(content)
@@ -144,6 +145,21 @@ fn mathjax_math(content: &str) -> String {
         }
     }
     out
+}
+
+/// Lần định nghĩa một thuật ngữ (`<dfn>…</dfn>` trong chương): thêm dấu ẩn ⁅ ⁆ quanh thuật ngữ để ô tìm kiếm
+/// (`theme/tim-kiem.js`) xếp mục định nghĩa lên trước mọi mục chỉ nhắc tới thuật ngữ — chỉ mục tìm kiếm của mdBook
+/// chỉ giữ chữ, không giữ thẻ.
+fn mark_definitions(content: &str) -> String {
+    content
+        .replace(
+            "<dfn>",
+            "<dfn><span class=\"search-mark\" aria-hidden=\"true\">\u{2045}</span>",
+        )
+        .replace(
+            "</dfn>",
+            "<span class=\"search-mark\" aria-hidden=\"true\">\u{2046}</span></dfn>",
+        )
 }
 
 /// Chèn `<a id="eq-c-n"></a>` trước mỗi khối `$$` có `\tag{c.n}` để chương và bảng kiểm chứng liên kết tới.
