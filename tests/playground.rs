@@ -36,7 +36,14 @@ fn compile_and_run(source: &str, rustc_version: &str) -> Result<Run, String> {
         fs::write(&src, source).map_err(|e| e.to_string())?;
         let built = work.path().join("main");
         let out = Command::new(rustc())
-            .args(["--edition", EDITION, "-C", "opt-level=0", "-C", "debuginfo=0"])
+            .args([
+                "--edition",
+                EDITION,
+                "-C",
+                "opt-level=0",
+                "-C",
+                "debuginfo=0",
+            ])
             .arg("-o")
             .arg(&built)
             .arg(&src)

@@ -118,11 +118,25 @@ fn serve_rebuilds_on_save_and_reloads_the_page() {
     let (status, head, page) = get(addr, "/01-gioi-thieu.html");
     assert_eq!(status, 200, "{head}");
     assert!(head.contains("content-type: text/html"), "{head}");
-    assert!(page.contains(LIVE_RELOAD_ENDPOINT), "trang phải có script tự tải lại");
+    assert!(
+        page.contains(LIVE_RELOAD_ENDPOINT),
+        "trang phải có script tự tải lại"
+    );
+    // Tệp JS của giao diện có tên kèm mã băm (mdBook): lấy đúng tên từ trang.
+    let script = page
+        .split('"')
+        .find(|s| s.starts_with("theme/chay-ma") && s.ends_with(".js"))
+        .expect("trang nạp theme/chay-ma*.js");
     for (path, kind) in [
-        ("/theme/chay-ma.js", "content-type: text/javascript"),
+        (
+            format!("/{script}").as_str(),
+            "content-type: text/javascript",
+        ),
         ("/katex/katex.min.css", "content-type: text/css"),
-        ("/katex/fonts/KaTeX_Main-Regular.woff2", "content-type: font/woff2"),
+        (
+            "/katex/fonts/KaTeX_Main-Regular.woff2",
+            "content-type: font/woff2",
+        ),
     ] {
         let (status, head, _) = get(addr, path);
         assert_eq!(status, 200, "{path}: {head}");
@@ -131,7 +145,11 @@ fn serve_rebuilds_on_save_and_reloads_the_page() {
     let (status, _, body) = get(addr, "/khong-co-trang-nay.html");
     assert_eq!(status, 404);
     assert!(body.contains("<html"), "trang 404 của sách");
-    assert_ne!(get(addr, "/../book.toml").0, 200, "không ra ngoài thư mục bản dựng");
+    assert_ne!(
+        get(addr, "/../book.toml").0,
+        200,
+        "không ra ngoài thư mục bản dựng"
+    );
 
     let (mut socket, _) =
         tungstenite::connect(format!("ws://{addr}/{LIVE_RELOAD_ENDPOINT}")).unwrap();
@@ -153,7 +171,10 @@ fn serve_rebuilds_on_save_and_reloads_the_page() {
     assert_eq!(message.into_text().unwrap().as_str(), "reload");
     let (status, _, page) = get(addr, "/01-gioi-thieu.html");
     assert_eq!(status, 200);
-    assert!(page.contains(marker), "trang phục vụ phải là bản vừa dựng lại");
+    assert!(
+        page.contains(marker),
+        "trang phục vụ phải là bản vừa dựng lại"
+    );
     drop(stalled);
 }
 
@@ -167,11 +188,15 @@ fn pages_workflow_builds_with_the_readme_command() {
     let command = "cargo run --release --bin book -- build";
     assert!(readme.contains(&format!("`{command}`")));
     assert!(workflow.contains(&format!("run: {command}\n")), "lệnh dựng");
-    assert!(workflow
-        .contains("MDBOOK_OUTPUT__HTML__SITE_URL: ${{ steps.pages.outputs.base_path }}/"));
-    assert!(workflow.contains("actions/upload-pages-artifact") && workflow.contains("path: book\n"));
+    assert!(
+        workflow.contains("MDBOOK_OUTPUT__HTML__SITE_URL: ${{ steps.pages.outputs.base_path }}/")
+    );
+    assert!(
+        workflow.contains("actions/upload-pages-artifact") && workflow.contains("path: book\n")
+    );
     assert!(workflow.contains("actions/deploy-pages"));
-    let config: toml::Value = toml::from_str(&fs::read_to_string(root.join("book.toml")).unwrap()).unwrap();
+    let config: toml::Value =
+        toml::from_str(&fs::read_to_string(root.join("book.toml")).unwrap()).unwrap();
     assert_eq!(config["build"]["build-dir"].as_str(), Some("book"));
     assert_eq!(config["output"]["html"]["site-url"].as_str(), Some("/"));
 }

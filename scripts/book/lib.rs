@@ -9,11 +9,13 @@ pub mod check;
 pub mod directives;
 pub mod includes;
 pub mod katex;
+pub mod markdown;
 pub mod playground;
 pub mod preprocessor;
 pub mod serve;
 pub mod table;
 pub mod trace;
+pub mod walk;
 
 use std::path::{Path, PathBuf};
 

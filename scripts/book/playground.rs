@@ -9,9 +9,25 @@
 
 use std::fs;
 use std::path::Path;
+use std::sync::LazyLock;
 
 use anyhow::{anyhow, bail, Context, Result};
 use regex::Regex;
+
+use crate::directives::block_directive;
+use crate::markdown::{code_ranges, in_ranges};
+
+static EXERCISE_RE: LazyLock<Regex> = LazyLock::new(|| block_directive("exercise"));
+static ENTRY_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?s)Exercise\s*\{(.*?)\n\s*\}").expect("regex hợp lệ"));
+static ID_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"\bid:\s*"([^"]+)""#).expect("regex hợp lệ"));
+static FUNCTION_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"\bfunction:\s*"([^"]+)""#).expect("regex hợp lệ"));
+static CHECK_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"check_solution:\s*\|\|\s*(\w+)\(\s*solutions::(\w+)::(\w+)\s*\)")
+        .expect("regex hợp lệ")
+});
 
 /// Dòng đầu của phần ẩn: `theme/chay-ma.js` tách bộ kiểm khỏi trình soạn thảo tại dòng này.
 pub const HARNESS_MARKER: &str = "// ---- bộ kiểm";
@@ -67,19 +83,16 @@ pub fn exercises(root: &Path) -> Result<Vec<Exercise>> {
         .filter(|l| !(l.starts_with("pub mod ") && l.ends_with(';')))
         .collect::<Vec<_>>()
         .join("\n");
-    let entry_re = Regex::new(r"(?s)Exercise\s*\{(.*?)\n\s*\}")?;
-    let field = |body: &str, name: &str| -> Result<String> {
-        let re = Regex::new(&format!(r#"{name}:\s*"([^"]+)""#))?;
+    let field = |re: &Regex, body: &str, name: &str| -> Result<String> {
         Ok(re
             .captures(body)
             .ok_or_else(|| anyhow!("thiếu trường `{name}`"))?[1]
             .to_string())
     };
-    let mut concepts: Vec<_> = fs::read_dir(dir.join("checks"))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "rs") && !p.ends_with("mod.rs"))
+    let concepts: Vec<_> = crate::walk::files(&dir.join("checks"), "rs")?
+        .into_iter()
+        .filter(|p| !p.ends_with("mod.rs"))
         .collect();
-    concepts.sort();
     let mut all = Vec::new();
     for path in concepts {
         let concept = path
@@ -97,21 +110,23 @@ pub fn exercises(root: &Path) -> Result<Vec<Exercise>> {
             .filter(|l| !l.trim_start().starts_with("// ANCHOR"))
             .collect::<Vec<_>>()
             .join("\n");
-        for c in entry_re.captures_iter(table) {
+        for c in ENTRY_RE.captures_iter(table) {
             let body = &c[1];
-            let id = field(body, "id")?;
-            let function = field(body, "function")?;
-            let call = Regex::new(&format!(
-                r"check_solution:\s*\|\|\s*(\w+)\(\s*solutions::{concept}::{function}\s*\)"
-            ))?;
-            let check = call.captures(body).ok_or_else(|| {
-                anyhow!("checks/{concept}.rs, bài {id}: cần `check_solution: || <hàm kiểm>(solutions::{concept}::{function})`")
-            })?[1]
+            let id = field(&ID_RE, body, "id")?;
+            let function = field(&FUNCTION_RE, body, "function")?;
+            let check = CHECK_RE
+                .captures(body)
+                .filter(|m| m[2] == concept && m[3] == function)
+                .ok_or_else(|| {
+                    anyhow!("checks/{concept}.rs, bài {id}: cần `check_solution: || <hàm kiểm>(solutions::{concept}::{function})`")
+                })?[1]
                 .to_string();
             let stub = anchor(&stubs, &function)
                 .with_context(|| format!("stubs/{concept}.rs, bài {id}"))?;
             if let Some(l) = stub.lines().find(|l| hidden_by_mdbook(l)) {
-                bail!("stubs/{concept}.rs, bài {id}: dòng «{l}» sẽ bị mdBook ẩn (bắt đầu bằng `#`)");
+                bail!(
+                    "stubs/{concept}.rs, bài {id}: dòng «{l}» sẽ bị mdBook ẩn (bắt đầu bằng `#`)"
+                );
             }
             let harness = harness(&id, &concept, &function, &check, &helpers, &checks);
             anchor(&solutions, &function)
@@ -131,11 +146,14 @@ pub fn exercises(root: &Path) -> Result<Vec<Exercise>> {
 
 /// Thay mỗi dòng `{{#exercise tên_hàm}}` bằng khối bài tập chạy được.
 pub fn expand_exercises(content: &str, all: &[Exercise]) -> Result<String> {
-    let re = Regex::new(r"(?m)^\{\{#exercise\s+([A-Za-z0-9_]+)\s*\}\}[ \t]*$")?;
+    let code = code_ranges(content);
     let mut out = String::with_capacity(content.len());
     let mut last = 0;
-    for c in re.captures_iter(content) {
+    for c in EXERCISE_RE.captures_iter(content) {
         let m = c.get(0).expect("nhóm 0 luôn có");
+        if in_ranges(&code, m.start()) {
+            continue;
+        }
         let exercise = all.iter().find(|e| e.function == c[1]).ok_or_else(|| {
             anyhow!(
                 "{{{{#exercise {}}}}}: không có bài tập nào có hàm này (code/exercises/src/checks)",

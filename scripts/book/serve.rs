@@ -184,7 +184,10 @@ fn stale_note(changed: &[PathBuf]) -> &'static str {
 }
 
 /// WebSocket tự tải lại: gửi `reload` (giao thức của script mdBook) sau lần dựng lại thành công kế tiếp.
-async fn live_reload(ws: WebSocketUpgrade, State(reload): State<broadcast::Sender<()>>) -> Response {
+async fn live_reload(
+    ws: WebSocketUpgrade,
+    State(reload): State<broadcast::Sender<()>>,
+) -> Response {
     let mut rx = reload.subscribe();
     ws.on_upgrade(move |mut socket| async move {
         // Lagged: đã có (nhiều) lần dựng lại — vẫn là lý do để tải lại.

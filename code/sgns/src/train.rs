@@ -243,3 +243,6 @@ fn pair_update(
     }
 }
 // ANCHOR_END: worker
+
+#[cfg(test)]
+mod kernel_tests;

@@ -10,8 +10,8 @@ mod geometry;
 mod gradient;
 mod hessian;
 mod information;
-pub(crate) mod negative_sampling;
-pub(crate) mod sgns_measurements;
+mod negative_sampling;
+mod sgns_measurements;
 mod transformer;
 
 use std::process::ExitCode;
