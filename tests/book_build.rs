@@ -29,6 +29,10 @@ fn book_builds_and_passes_output_checks() {
     let table = fs::read_to_string(out.join("bang-kiem-chung.html")).unwrap();
     assert!(table.contains("eq_2_4_log_sum_exp"));
     assert!(!table.contains("Truy vết chưa đạt"));
+    // Script tự tải lại chỉ có trong bản `serve`, không bao giờ trong bản để xuất bản.
+    let chapter = fs::read_to_string(out.join("02-entropy-cheo.html")).unwrap();
+    assert!(!chapter.contains(book_tools::serve::LIVE_RELOAD_ENDPOINT));
+    assert!(chapter.contains("<code class=\"language-rust editable"));
 }
 
 /// Lỗi LaTeX làm hỏng bản dựng (mdbook-katex tự nó chỉ cảnh báo).

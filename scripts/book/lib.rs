@@ -12,7 +12,9 @@ pub mod includes;
 pub mod katex;
 pub mod markdown;
 pub mod numbers;
+pub mod playground;
 pub mod preprocessor;
+pub mod serve;
 pub mod table;
 pub mod trace;
 pub mod walk;
@@ -27,28 +29,23 @@ pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// `site-url` của book.toml (hoặc biến môi trường `MDBOOK_OUTPUT__HTML__SITE_URL`): đường dẫn con nơi sách được
-/// phục vụ, dạng `/…/`; mặc định `/`.
-pub fn site_url(root: &Path) -> Result<String> {
-    let book = MDBook::load(root).context("không nạp được sách (book.toml, src/SUMMARY.md)")?;
-    let url = book
-        .config
-        .html_config()
-        .and_then(|h| h.site_url)
-        .unwrap_or_else(|| "/".into());
-    if !url.starts_with('/') || !url.ends_with('/') {
-        anyhow::bail!("book.toml: site-url = «{url}» phải bắt đầu và kết thúc bằng «/»");
-    }
-    Ok(url)
-}
-
 /// Dựng sách từ `root` vào `dest` (mặc định: `build-dir` của book.toml), rồi kiểm bản dựng.
 pub fn build(root: &Path, dest: Option<&Path>) -> Result<(PathBuf, check::Report)> {
+    build_with(root, dest, |_| Ok(()))
+}
+
+/// Như [`build`], nhưng `configure` chỉnh cấu hình mdBook trước khi dựng (lệnh `serve` bật tự tải lại trang).
+pub fn build_with(
+    root: &Path,
+    dest: Option<&Path>,
+    configure: impl FnOnce(&mut mdbook_driver::config::Config) -> Result<()>,
+) -> Result<(PathBuf, check::Report)> {
     assets::ensure_katex(root)?;
     let mut book = MDBook::load(root).context("không nạp được sách (book.toml, src/SUMMARY.md)")?;
     if let Some(dest) = dest {
         book.config.build.build_dir = dest.to_path_buf();
     }
+    configure(&mut book.config)?;
     book.with_preprocessor(preprocessor::BookPreprocessor);
     book.build().map_err(|e| anyhow::anyhow!("{e:#}"))?;
     let out = book.build_dir_for("html");

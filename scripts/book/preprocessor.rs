@@ -1,6 +1,6 @@
 //! Bộ tiền xử lý mdBook của sách (tên `embedding-book` trong book.toml), chạy sau `links`:
 //! kiểm include → thay `{{#value}}` → dựng KaTeX (lỗi là thất bại) → chèn kết quả chương trình và hình
-//! → đánh dấu neo `#eq-c-n` cho từng công thức đánh số.
+//! → đánh dấu neo `#eq-c-n` cho từng công thức đánh số → khối bài tập chạy được (`{{#exercise}}`).
 
 use std::fs;
 
@@ -76,6 +76,7 @@ impl Preprocessor for BookPreprocessor {
         let mut outputs = Outputs::default();
         let figures = figure_index(&book);
         let equations = equation_index(&book);
+        let exercises = crate::playground::exercises(&ctx.root)?;
         let mut failure: Option<anyhow::Error> = None;
         book.for_each_mut(|item| {
             if failure.is_some() {
@@ -105,6 +106,7 @@ impl Preprocessor for BookPreprocessor {
                     };
                     let content = mark_definitions(&content);
                     let content = expand_blocks(&content, number, &mut outputs)?;
+                    let content = crate::playground::expand_exercises(&content, &exercises)?;
                     ensure_no_leftover(&ch.name, &content)?;
                     Ok(content)
                 })();

@@ -6,7 +6,7 @@
 //   * KHÔNG có yêu cầu nào tới máy khác 127.0.0.1 (bị chặn và đếm — phải bằng 0);
 //   * hiển thị được ở chủ đề light và coal (ảnh chụp vào thư mục tạm, không commit).
 // Thêm: print.html có đủ công thức và hình; tìm kiếm tiếng Việt (có/không dấu); các widget tương tác
-// cho đúng các vector vàng do crate Rust sinh lúc dựng.
+// cho đúng các vector vàng do crate Rust sinh lúc dựng; bài tập chạy trong trang với playground giả lập.
 //
 // Cách dùng: node run.mjs <thư mục bản dựng> [thư mục ảnh chụp]
 import { chromium } from 'playwright-core';
@@ -18,6 +18,7 @@ import { serve } from './serve.mjs';
 import { checkSearch } from './search.mjs';
 import { checkWidgets } from './widgets.mjs';
 import { checkLayout, checkPrint } from './layout.mjs';
+import { checkPlayground } from './playground.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -165,6 +166,7 @@ async function main() {
     failures.push(...await check404(browser.context, origin));
     failures.push(...await checkLayout(browser.context, origin, pages, shots));
     failures.push(...await checkPrint(browser.context, origin, shots));
+    failures.push(...await checkPlayground(browser.context, origin, bookDir, resolve(fileURLToPath(import.meta.url), '../../..'), shots));
   } finally {
     await browser.close();
     server.close();
