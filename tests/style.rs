@@ -457,7 +457,12 @@ fn chapters_follow_the_skeleton() {
     let mut seen = 0;
     for path in chapters() {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let Some(number) = name.get(..2).and_then(|n| n.parse::<u32>().ok()) else {
+        // Chương là «cc-tên.md» (hai chữ số rồi gạch nối); «404.md» là trang lỗi, không phải chương 40.
+        let Some(number) = name
+            .split_once('-')
+            .filter(|(n, _)| n.len() == 2)
+            .and_then(|(n, _)| n.parse::<u32>().ok())
+        else {
             continue;
         };
         seen += 1;

@@ -20,6 +20,9 @@ static FETCH_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Khối mã có nút Run: `<pre class="playground"><code class="…">`.
+static CELL_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?s)<td[^>]*>(.*?)</td>").expect("regex hợp lệ"));
+
 static PLAYGROUND_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"<pre class="playground"><code class="([^"]*)""#).expect("regex hợp lệ")
 });
@@ -107,6 +110,16 @@ pub fn check_output(dir: &Path) -> Result<Report> {
                 ));
                 break;
             }
+        }
+        // Một `|` lọt vào ô bảng (kể cả trong mã TeX của một công thức) cắt ô làm đôi: công thức bị xẻ, phần
+        // MathML ở một ô, phần hiển thị ở ô sau, và ô cuối của hàng bị mdBook bỏ đi.
+        if CELL_RE.captures_iter(&text).any(|c| {
+            c[1].matches("<span class=\"katex\">").count()
+                != c[1].matches("class=\"katex-html\"").count()
+        }) {
+            problems.push(format!(
+                "{rel}: một công thức trong bảng bị xẻ sang ô khác (dấu `|` chưa thoát)"
+            ));
         }
         if text.contains("katex-error") {
             problems.push(format!("{rel}: có phần tử katex-error"));

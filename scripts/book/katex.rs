@@ -120,7 +120,7 @@ pub fn arrange(html: &str) -> Result<String> {
 
 /// HTML của KaTeX được chèn vào Markdown *trước* khi mdBook chuyển Markdown thành HTML, nên các ký tự như
 /// `~` (`\tilde`), `*`, `_`, `\\`, `$` trong đó có thể bị hiểu thành gạch ngang, nhấn mạnh, ký tự thoát
-/// hay công thức. Đổi chúng thành thực thể HTML (trình duyệt hiển thị y hệt) và bỏ xuống dòng.
+/// hay công thức, và `|` là ranh giới ô bảng. Đổi chúng thành thực thể HTML (trình duyệt hiển thị y hệt) và bỏ xuống dòng.
 pub fn protect_from_markdown(html: &str) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 8);
     for ch in html.chars() {
@@ -130,6 +130,8 @@ pub fn protect_from_markdown(html: &str) -> String {
             '_' => out.push_str("&#95;"),
             '\\' => out.push_str("&#92;"),
             '$' => out.push_str("&#36;"),
+            // `|` trong một ô bảng Markdown cắt ô làm đôi (ví dụ `\|` của KL trong mã TeX của <annotation>)
+            '|' => out.push_str("&#124;"),
             '\n' => out.push(' '),
             c => out.push(c),
         }

@@ -3,7 +3,7 @@
 //!
 //! Dựng trên đúng bộ crate mà `mdbook serve` của mdBook 0.5 dùng: `axum` (HTTP/1.1 trên `tokio`, nhiều yêu cầu
 //! cùng lúc, WebSocket), `tower-http` (`ServeDir`: kiểu nội dung theo đuôi tệp, chặn `..`, trang 404) và
-//! `notify-debouncer-mini` (theo dõi tệp, gộp các sự kiện của một lần lưu). Đoạn script tự tải lại là của chính
+//! `notify` (theo dõi tệp; chỉ sự kiện ghi/tạo/xoá/đổi tên — việc *đọc* tệp của chính lần dựng không kích hoạt dựng lại; các sự kiện của một lần lưu được gộp). Đoạn script tự tải lại là của chính
 //! mdBook (`output.html.live-reload-endpoint`), chỉ được bật ở đây: bản dựng để xuất bản không có nó.
 
 use std::net::SocketAddr;
@@ -17,8 +17,8 @@ use axum::extract::State;
 use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
-use notify_debouncer_mini::notify::RecursiveMode;
-use notify_debouncer_mini::{new_debouncer, DebounceEventResult};
+use notify::event::ModifyKind;
+use notify::{EventKind, RecursiveMode, Watcher};
 use tokio::sync::broadcast;
 use tower_http::services::{ServeDir, ServeFile};
 
@@ -60,7 +60,7 @@ pub fn serve(root: &Path, addr: SocketAddr) -> Result<()> {
     let (reload, _) = broadcast::channel::<()>(16);
 
     let (events_tx, events) = mpsc::channel();
-    let mut debouncer = new_debouncer(Duration::from_millis(200), move |r: DebounceEventResult| {
+    let mut watcher = notify::recommended_watcher(move |r: notify::Result<notify::Event>| {
         let _ = events_tx.send(r);
     })
     .context("không theo dõi được tệp")?;
@@ -72,8 +72,7 @@ pub fn serve(root: &Path, addr: SocketAddr) -> Result<()> {
             } else {
                 RecursiveMode::NonRecursive
             };
-            debouncer
-                .watcher()
+            watcher
                 .watch(&path, mode)
                 .with_context(|| format!("không theo dõi được {}", path.display()))?;
         }
@@ -94,7 +93,7 @@ pub fn serve(root: &Path, addr: SocketAddr) -> Result<()> {
             ServeDir::new(&out).not_found_service(ServeFile::new(out.join("404.html"))),
         );
     let served = runtime.block_on(async { axum::serve(listener, app).await });
-    drop(debouncer);
+    drop(watcher);
     let _ = rebuild.join();
     served.context("máy chủ dừng vì lỗi")
 }
@@ -114,12 +113,13 @@ fn build_served(root: &Path, out: &Path) -> Result<usize> {
 fn rebuild_loop(
     root: &Path,
     out: &Path,
-    events: &mpsc::Receiver<DebounceEventResult>,
+    events: &mpsc::Receiver<notify::Result<notify::Event>>,
     reload: &broadcast::Sender<()>,
 ) {
     while let Ok(first) = events.recv() {
         let mut changed = relevant(root, first);
-        while let Ok(more) = events.try_recv() {
+        // Gộp các sự kiện của cùng một lần lưu: chờ tới khi yên 200 ms.
+        while let Ok(more) = events.recv_timeout(Duration::from_millis(200)) {
             changed.extend(relevant(root, more));
         }
         changed.sort();
@@ -143,14 +143,24 @@ fn rebuild_loop(
     }
 }
 
-/// Các tệp đã đổi (tương đối với `root`), bỏ tệp tạm của trình soạn thảo và thư mục `target`.
-fn relevant(root: &Path, result: DebounceEventResult) -> Vec<PathBuf> {
-    let Ok(events) = result else {
+/// Các tệp đã được ghi, tạo, xoá hay đổi tên (tương đối với `root`); bỏ sự kiện chỉ đọc/đổi thuộc tính, tệp tạm
+/// của trình soạn thảo và thư mục `target`.
+fn relevant(root: &Path, result: notify::Result<notify::Event>) -> Vec<PathBuf> {
+    let Ok(event) = result else {
         return Vec::new();
     };
-    events
+    let writes = match event.kind {
+        EventKind::Create(_) | EventKind::Remove(_) => true,
+        EventKind::Modify(kind) => !matches!(kind, ModifyKind::Metadata(_)),
+        _ => false,
+    };
+    if !writes {
+        return Vec::new();
+    }
+    event
+        .paths
         .into_iter()
-        .filter_map(|e| e.path.strip_prefix(root).ok().map(Path::to_path_buf))
+        .filter_map(|p| p.strip_prefix(root).ok().map(Path::to_path_buf))
         .filter(|p| {
             !p.components().any(|c| {
                 let c = c.as_os_str().to_string_lossy();

@@ -47,6 +47,7 @@ export async function checkPlayground(context, origin, bookDir, repoDir, shots) 
   const result = first.locator('code.result');
   // 1. Khung gốc: gửi đúng bộ mã sinh lúc dựng.
   answer = 'chưa đạt: hàm `softmax` dừng giữa chừng (panic): not yet implemented\n';
+  await first.hover();
   await first.locator('.play-button').click();
   await result.filter({ hasText: 'chưa đạt' }).waitFor({ timeout: 10000 });
   const sent = bodies.at(-1);
@@ -58,6 +59,7 @@ export async function checkPlayground(context, origin, bookDir, repoDir, shots) 
   const solution = anchor(readFileSync(join(repoDir, 'code/exercises/src/solutions/softmax.rs'), 'utf8'), 'softmax');
   await first.evaluate((pre, code) => window.ace.edit(pre.querySelector('code')).setValue(code, 1), solution);
   answer = 'đạt\n';
+  await first.hover();
   await first.locator('.play-button').click();
   await result.filter({ hasText: /^đạt$/ }).waitFor({ timeout: 10000 });
   const harness = generated[0].slice(generated[0].indexOf('\n// ---- bộ kiểm') + 1);
@@ -73,6 +75,7 @@ export async function checkPlayground(context, origin, bookDir, repoDir, shots) 
 
   // 3. Không tới được playground: lời nhắn tiếng Việt với lệnh chạy trên máy.
   answer = null;
+  await first.hover();
   await first.locator('.play-button').click();
   await result.filter({ hasText: 'Không tới được Rust Playground' }).waitFor({ timeout: 10000 });
   const offline = await result.innerText();
