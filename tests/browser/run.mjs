@@ -36,6 +36,10 @@ export async function launch() {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 },
   });
+  // Một máy CI bận (2 lõi, trình biên dịch chạy song song) có thể nạp print.html — mọi chương, hàng nghìn công thức —
+  // lâu hơn 30 s mặc định của playwright: giới hạn chung rộng hơn, vẫn hữu hạn.
+  context.setDefaultNavigationTimeout(180000);
+  context.setDefaultTimeout(60000);
   return { context, close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
 }
 
