@@ -37,6 +37,7 @@ exercise_tests! {
     bai_4_1_log_sigmoid = "4.1",
     bai_4_2_sgns_loss_and_grad = "4.2",
     bai_4_3_keep_probability = "4.3",
+    bai_4_4_hs_log_probability = "4.4",
     bai_5_1_hessian = "5.1",
     bai_5_2_variance = "5.2",
     bai_6_1_kl = "6.1",

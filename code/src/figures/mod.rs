@@ -12,6 +12,7 @@ mod gradient;
 mod hessian;
 mod information;
 mod negative_sampling;
+mod normalised;
 pub mod style;
 mod transformer;
 
@@ -35,6 +36,7 @@ pub fn all() -> Vec<Figure> {
         cross_entropy::FIGURES,
         gradient::FIGURES,
         negative_sampling::FIGURES,
+        normalised::FIGURES,
         hessian::FIGURES,
         information::FIGURES,
         transformer::FIGURES,

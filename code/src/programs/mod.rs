@@ -11,6 +11,7 @@ mod gradient;
 mod hessian;
 mod information;
 pub(crate) mod negative_sampling;
+pub(crate) mod normalised;
 pub(crate) mod sgns_measurements;
 mod transformer;
 
@@ -86,6 +87,7 @@ pub fn all() -> Vec<Program> {
         cross_entropy::PROGRAMS,
         gradient::PROGRAMS,
         negative_sampling::PROGRAMS,
+        normalised::PROGRAMS,
         sgns_measurements::PROGRAMS,
         hessian::PROGRAMS,
         information::PROGRAMS,

@@ -66,6 +66,8 @@ pub(crate) fn cost_table() -> Result<CostTable> {
         let us: f64 = f[4].parse().map_err(|_| bad(line))?;
         let label = match f[0] {
             "softmax" => "softmax đầy đủ".to_owned(),
+            "hs" => "softmax phân cấp".to_owned(),
+            "sampled" => format!("softmax lấy mẫu, S = {}", f[2]),
             _ => format!("lấy mẫu âm, K = {}", f[2]),
         };
         match methods.iter_mut().find(|m| m.label == label) {
@@ -94,7 +96,7 @@ fn cost_slopes() -> Result<Output> {
         let (v0, t0) = m.points[0];
         let (v1, t1) = m.points[m.points.len() - 1];
         out.line(format!(
-            "{:<22} V = {v0:>6}: {t0:>9.2} µs   V = {v1:>6}: {t1:>9.2} µs   độ dốc log–log = {:.2}",
+            "{:<26} V = {v0:>6}: {t0:>9.2} µs   V = {v1:>6}: {t1:>9.2} µs   độ dốc log–log = {:.2}",
             m.label, m.slope
         ));
     }
@@ -103,13 +105,19 @@ fn cost_slopes() -> Result<Output> {
             .get(i)
             .ok_or(Error::Empty("phương pháp trong CSV"))
     };
-    let (soft, k5, k15) = (get(0)?, get(1)?, get(2)?);
+    let (soft, k5, k15, hs, sampled) = (get(0)?, get(1)?, get(2)?, get(3)?, get(4)?);
     let last = |m: &CostMethod| m.points[m.points.len() - 1].1;
     out.value("slope_softmax", vi(soft.slope, 2));
     out.value("slope_k5", vi(k5.slope, 2));
     out.value("slope_k15", vi(k15.slope, 2));
     out.value("ratio_k5", vi(last(soft) / last(k5), 0));
     out.value("ratio_k15", vi(last(soft) / last(k15), 0));
+    out.value("slope_hs", vi(hs.slope, 2));
+    out.value("slope_sampled", vi(sampled.slope, 2));
+    out.value("ratio_hs", vi(last(soft) / last(hs), 0));
+    out.value("ratio_sampled", vi(last(soft) / last(sampled), 0));
+    out.value("hs_us", vi(last(hs), 2));
+    out.value("k5_us", vi(last(k5), 2));
     out.value(
         "machine",
         t.notes
