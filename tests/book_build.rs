@@ -12,12 +12,11 @@ fn book_builds_and_passes_output_checks() {
     let root = repo_root();
     let dir = tempfile::tempdir().unwrap();
     let (out, report) = build(&root, Some(dir.path())).unwrap_or_else(|e| panic!("{e:#}"));
-    let directives: usize = fs::read_dir(root.join("src"))
+    let directives: usize = book_tools::walk::files(&root.join("src"), "md")
         .unwrap()
-        .filter_map(|e| e.ok())
-        .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
-        .map(|e| {
-            fs::read_to_string(e.path())
+        .iter()
+        .map(|path| {
+            fs::read_to_string(path)
                 .unwrap()
                 .lines()
                 .filter(|l| l.trim_start().starts_with("{{#figure "))
@@ -86,4 +85,17 @@ fn figref_resolves_or_fails() {
     let html = book_tools::directives::expand_figrefs("xem {{#figref a}}.", &index).unwrap();
     assert_eq!(html, "xem <a href=\"03-x.html#hinh-3-2\">Hình 3.2</a>.");
     assert!(book_tools::directives::expand_figrefs("{{#figref khong_co}}", &index).is_err());
+}
+
+/// Chỉ thị gõ sai (không được thay) ngoài mã là lỗi dựng; trong khối mã hay mã nội dòng thì là chữ.
+#[test]
+fn leftover_directive_fails_outside_code() {
+    use book_tools::directives::ensure_no_leftover;
+    let err = ensure_no_leftover("thử", "đoạn\n\n{{#figur x}}\n").unwrap_err();
+    assert!(format!("{err}").contains("{{#figur x}}"), "{err}");
+    assert!(ensure_no_leftover(
+        "thử",
+        "x\n\n```text\n{{#figure a}}\n```\n\n`{{#value a.b}}`\n\n    {{#x}}\n"
+    )
+    .is_ok());
 }

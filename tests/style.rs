@@ -2,32 +2,17 @@
 //! «thủy»), và không có chữ tiếng Việt trong công thức (KaTeX không có phông cho chúng).
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
+use book_tools::markdown::{pieces, Piece};
 use book_tools::repo_root;
-use mdbook_katex::cfg::KatexConfig;
-use mdbook_katex::preprocess::{get_render_tasks, Render};
-
-fn files(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
-    for entry in fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        if path.is_dir() {
-            if !matches!(name.as_str(), "target" | "katex" | "node_modules") {
-                files(&path, ext, out);
-            }
-        } else if name.ends_with(ext) {
-            out.push(path);
-        }
-    }
-}
+use book_tools::walk::files;
 
 fn sources() -> Vec<PathBuf> {
     let root = repo_root();
-    let mut out = Vec::new();
-    files(&root.join("src"), ".md", &mut out);
-    files(&root.join("code"), ".rs", &mut out);
-    files(&root.join("scripts"), ".rs", &mut out);
+    let mut out = files(&root.join("src"), "md").unwrap();
+    out.extend(files(&root.join("code"), "rs").unwrap());
+    out.extend(files(&root.join("scripts"), "rs").unwrap());
     out.push(root.join("README.md"));
     out
 }
@@ -71,14 +56,11 @@ fn text_is_nfc_and_uses_one_tone_mark_style() {
 /// Không có chữ cái tiếng Việt có dấu trong `$…$` hay `$$…$$` của các chương.
 #[test]
 fn no_vietnamese_inside_math() {
-    let extra = KatexConfig::default().build_extra_opts();
     let mut problems = Vec::new();
-    let mut files_md = Vec::new();
-    files(&repo_root().join("src"), ".md", &mut files_md);
-    for path in files_md {
+    for path in files(&repo_root().join("src"), "md").unwrap() {
         let text = fs::read_to_string(&path).unwrap();
-        for task in get_render_tasks(&text, "", &extra) {
-            let (Render::InlineTask(math) | Render::DisplayTask(math)) = task else {
+        for piece in pieces(&text) {
+            let (Piece::Inline(math) | Piece::Display(math)) = piece else {
                 continue;
             };
             if math

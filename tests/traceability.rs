@@ -33,7 +33,8 @@ fn detects_deleted_test() {
     let tests = tests_in(
         "code/tests/x.rs",
         &TESTS.replace("fn eq_2_2_c", "fn helper_c"),
-    );
+    )
+    .unwrap();
     let problems = violations(&eqs, &tests);
     assert!(
         problems
@@ -41,13 +42,13 @@ fn detects_deleted_test() {
             .any(|p| p.contains("(2.2) chưa có kiểm thử")),
         "{problems:?}"
     );
-    assert!(violations(&eqs, &tests_in("code/tests/x.rs", TESTS)).is_empty());
+    assert!(violations(&eqs, &tests_in("code/tests/x.rs", TESTS).unwrap()).is_empty());
 }
 
 /// … một `\tag` mới chưa có kiểm thử, một công thức không có `\tag`, và một kiểm thử chỉ tới công thức không tồn tại.
 #[test]
 fn detects_untested_tag_untagged_equation_and_orphan_test() {
-    let tests = tests_in("code/tests/x.rs", TESTS);
+    let tests = tests_in("code/tests/x.rs", TESTS).unwrap();
     let extra = format!("{CHAPTER}\n$$ e = f \\tag{{2.3}} $$\n\n$$ g = h $$\n");
     let problems = violations(&equations_in("02-x.md", &extra), &tests);
     assert!(
@@ -63,7 +64,7 @@ fn detects_untested_tag_untagged_equation_and_orphan_test() {
     let orphan = format!("{TESTS}\n/// mồ côi\n#[test]\nfn eq_2_9_orphan() {{}}\n");
     let problems = violations(
         &equations_in("02-x.md", CHAPTER),
-        &tests_in("t.rs", &orphan),
+        &tests_in("t.rs", &orphan).unwrap(),
     );
     assert!(
         problems.iter().any(|p| p.contains("(2.9) không tồn tại")),
@@ -76,7 +77,7 @@ fn detects_untested_tag_untagged_equation_and_orphan_test() {
 fn detects_missing_doc_missing_attribute_and_bad_numbering() {
     let eqs = equations_in("02-x.md", CHAPTER);
     let bare = "#[test]\nfn eq_2_1_a() {}\n/// có doc\nfn eq_2_2_c() {}\n";
-    let problems = violations(&eqs, &tests_in("t.rs", bare));
+    let problems = violations(&eqs, &tests_in("t.rs", bare).unwrap());
     assert!(
         problems.iter().any(|p| p.contains("thiếu dòng ///")),
         "{problems:?}"
@@ -86,9 +87,27 @@ fn detects_missing_doc_missing_attribute_and_bad_numbering() {
         "{problems:?}"
     );
     let gap = CHAPTER.replace("\\tag{2.2}", "\\tag{2.4}");
-    let problems = violations(&equations_in("02-x.md", &gap), &tests_in("t.rs", TESTS));
+    let problems = violations(
+        &equations_in("02-x.md", &gap),
+        &tests_in("t.rs", TESTS).unwrap(),
+    );
     assert!(
         problems.iter().any(|p| p.contains("liên tục")),
         "{problems:?}"
     );
+}
+
+/// Bộ tách kiểm thử đọc từ tố, không đếm ngoặc: tìm được kiểm thử trong thân `proptest! { … }`, và dấu `}` trong
+/// chuỗi hay chú thích không cắt cụt mã nguồn mà bảng kiểm chứng trích.
+#[test]
+fn finds_tests_inside_macros_with_exact_spans() {
+    let text = "proptest! {\n    /// kiểm a\n    /// (hai dòng)\n    #[test]\n    fn eq_2_1_a(x in -1.0..1.0f64) {\n        prop_assert!(x.abs() <= 1.0, \"}}\"); // }\n    }\n}\n\n#[test]\nfn helper() {}\n";
+    let tests = tests_in("t.rs", text).unwrap();
+    assert_eq!(tests.len(), 1, "{tests:?}");
+    let t = &tests[0];
+    assert_eq!((t.name.as_str(), t.tag, t.line), ("eq_2_1_a", (2, 1), 5));
+    assert_eq!(t.doc, "kiểm a (hai dòng)");
+    assert!(t.is_test && !t.is_claim);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(t.source, lines[1..7].join("\n"));
 }

@@ -12,6 +12,7 @@ pub mod dynamics;
 pub mod embedding;
 pub mod error;
 pub mod experiments;
+#[cfg(feature = "figures")]
 pub mod figures;
 pub mod geometry;
 pub mod gradcheck;

@@ -9,10 +9,7 @@ use embedding_loss::softmax::{
 use embedding_loss::Error;
 use proptest::prelude::*;
 
-/// `log(1 + e^a)` ổn định, dạng đóng độc lập.
-fn softplus(a: f64) -> f64 {
-    a.max(0.0) + (-a.abs()).exp().ln_1p()
-}
+use crate::common::softplus;
 
 /// Logit "dễ": |z| ≤ 30, nơi công thức ngây thơ còn chính xác.
 fn moderate() -> impl Strategy<Value = Vec<f64>> {

@@ -4,7 +4,7 @@
 use embedding_loss::dynamics::{ranks, row_norms, spearman, train, SoftmaxModel, TrainSpec, Tying};
 use embedding_loss::experiments::{
     frequency_weighted_mean, mean_drift_cosine, norm_frequency_spearman, relative_step, run_zipf,
-    Run, ZipfSetup,
+    Run, ZipfSetup, BOOK_ZIPF,
 };
 use embedding_loss::gradcheck::check_gradient;
 use embedding_loss::softmax::softmax;
@@ -156,16 +156,9 @@ fn small_setup() -> ZipfSetup {
     ZipfSetup {
         seen: 60,
         unseen: 6,
-        exponent: 1.0,
         tokens: 6000,
         dim: 8,
-        train: TrainSpec {
-            lr: 0.5,
-            batch: 16,
-            steps: 1500,
-            seed: 3,
-        },
-        seed: 1,
+        ..BOOK_ZIPF
     }
 }
 

@@ -3,7 +3,9 @@
 
 use embedding_loss::corpus::TopicSpec;
 use embedding_loss::dynamics::{SoftmaxModel, TrainSpec, Tying};
-use embedding_loss::experiments::{cooccurrence_dots, run_topics, TopicRun};
+use embedding_loss::experiments::{
+    cooccurrence_dots, run_topics, TopicRun, BOOK_TOPICS, BOOK_TOPICS_TRAIN,
+};
 use embedding_loss::geometry::{
     anisotropy, centre_rows, correlation, cosine, mean_pairwise_dot, mean_vector,
     nearest_neighbours, neighbour_purity, pair_dot_rate, pca_2d, silhouette,
@@ -11,15 +13,9 @@ use embedding_loss::geometry::{
 use nalgebra::DMatrix;
 use ndarray::{array, Array2};
 use proptest::prelude::*;
-use rand::SeedableRng;
-use rand_chacha::ChaCha8Rng;
-use rand_distr::{Distribution, Normal};
+use std::sync::OnceLock;
 
-fn random_matrix(n: usize, d: usize, shift: f64, seed: u64) -> Array2<f64> {
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let normal = Normal::new(0.0, 1.0).unwrap();
-    Array2::from_shape_simple_fn((n, d), || normal.sample(&mut rng) + shift)
-}
+use crate::common::shifted_randn as random_matrix;
 
 proptest! {
     /// (9.1) với vector hai chiều ở góc α, β và độ dài bất kỳ (kể cả 1e-150 và 1e300), cosine bằng
@@ -209,21 +205,26 @@ fn eq_9_9_pair_dot_first_order() {
     assert!(gaps[1] < 0.2 * gaps[0], "{gaps:?}");
 }
 
-fn small_topics(tying: Tying) -> TopicRun {
+/// Bản nhỏ của thí nghiệm chủ đề, huấn luyện một lần mỗi biến thể cho mọi kiểm thử `claim_9_…`.
+fn small_topics(tying: Tying) -> &'static TopicRun {
+    static TIED: OnceLock<TopicRun> = OnceLock::new();
+    static UNTIED: OnceLock<TopicRun> = OnceLock::new();
+    let cell = if tying == Tying::Tied { &TIED } else { &UNTIED };
+    cell.get_or_init(|| train_small_topics(tying))
+}
+
+fn train_small_topics(tying: Tying) -> TopicRun {
     let spec = TopicSpec {
         topics: 3,
         words_per_topic: 8,
         function_words: 6,
         sentences: 400,
         sentence_len: 6,
-        function_rate: 0.3,
-        exponent: 1.0,
+        ..BOOK_TOPICS
     };
     let train = TrainSpec {
-        lr: 0.5,
-        batch: 16,
         steps: 600,
-        seed: 2,
+        ..BOOK_TOPICS_TRAIN
     };
     run_topics(&spec, 2, 8, &train, tying, 5, &[0, 200, 400, 600]).unwrap()
 }

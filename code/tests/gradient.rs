@@ -10,18 +10,12 @@ use embedding_loss::gradient::{
 use embedding_loss::softmax::softmax;
 use ndarray::{Array2, ArrayView2};
 use proptest::prelude::*;
-use rand::{Rng, SeedableRng};
+use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
+use crate::common::{logits as logits_strategy, uniform_matrix as random_matrix, uniform_vec};
+
 const TOL: f64 = 1e-6;
-
-fn random_matrix(rng: &mut ChaCha8Rng, rows: usize, cols: usize) -> Array2<f64> {
-    Array2::from_shape_fn((rows, cols), |_| rng.random_range(-1.0..1.0))
-}
-
-fn logits_strategy(max: f64) -> impl Strategy<Value = Vec<f64>> {
-    prop::collection::vec(-max..max, 2..8)
-}
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
@@ -84,7 +78,7 @@ fn eq_3_2_equal_logits_closed_form() {
 fn layer(seed: u64, v: usize, d: usize) -> (Array2<f64>, Vec<f64>) {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let w = random_matrix(&mut rng, v, d) * 2.0;
-    let h = (0..d).map(|_| rng.random_range(-2.0..2.0)).collect();
+    let h = uniform_vec(&mut rng, d, 2.0);
     (w, h)
 }
 

@@ -14,6 +14,8 @@ use proptest::prelude::*;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+use crate::common::{flat, logits};
+
 /// Hessian số: hàng i là gradient số (3.5) của thành phần thứ i của gradient giải tích.
 fn numerical_hessian<G>(grad: G, x: &[f64]) -> Array2<f64>
 where
@@ -30,10 +32,6 @@ where
     h
 }
 
-fn logits(max: f64) -> impl Strategy<Value = Vec<f64>> {
-    prop::collection::vec(-max..max, 2..8)
-}
-
 /// Logit kể cả trường hợp cực trị: ±1e3, tất cả bằng nhau, một logit áp đảo.
 fn extreme_logits() -> impl Strategy<Value = Vec<f64>> {
     prop_oneof![
@@ -44,10 +42,6 @@ fn extreme_logits() -> impl Strategy<Value = Vec<f64>> {
             z
         }),
     ]
-}
-
-fn flat(m: &Array2<f64>) -> Vec<f64> {
-    m.iter().copied().collect()
 }
 
 proptest! {

@@ -9,9 +9,7 @@ use proptest::prelude::*;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-fn random_vec(rng: &mut ChaCha8Rng, d: usize, scale: f64) -> Vec<f64> {
-    (0..d).map(|_| rng.random_range(-scale..scale)).collect()
-}
+use crate::common::uniform_vec as random_vec;
 
 proptest! {
     /// (4.1) σ(−x) = 1 − σ(x) và σ(x) = (1 + tanh(x/2))/2 (dạng đóng độc lập), kể cả x = ±1e3.

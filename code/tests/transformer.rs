@@ -3,6 +3,7 @@
 
 use embedding_loss::cross_entropy::{cross_entropy, mean_cross_entropy};
 use embedding_loss::embedding::one_hot;
+use embedding_loss::experiments::gpt::{book_run, BOOK_RUN, SAMPLE};
 use embedding_loss::gradcheck::check_gradient;
 use embedding_loss::transformer::attention::{
     attention_backward, attention_forward, AttentionWeights,
@@ -13,15 +14,12 @@ use embedding_loss::transformer::mlp::{
     gelu, gelu_derivative, mlp_backward, mlp_forward, MlpWeights,
 };
 use embedding_loss::transformer::model::{backward, forward, forward_untied, loss, Config, Params};
-use embedding_loss::transformer::train::{
-    achievable_loss, book_run, window_mean, BOOK_RUN, SAMPLE,
-};
+use embedding_loss::transformer::train::{achievable_loss, window_mean};
 use embedding_loss::Result;
 use ndarray::{Array1, Array2};
 use proptest::prelude::*;
-use rand::SeedableRng;
-use rand_chacha::ChaCha8Rng;
-use rand_distr::{Distribution, Normal};
+
+use crate::common::{flat, randn};
 
 const TOL: f64 = 1e-6;
 const CFG: Config = Config {
@@ -31,12 +29,6 @@ const CFG: Config = Config {
 };
 /// Chuỗi thử: token 2 lặp lại ba lần để kiểm phép cộng dồn của (7.10).
 const TOKENS: [usize; 7] = [0, 2, 1, 2, 4, 3, 2];
-
-fn randn(rows: usize, cols: usize, seed: u64) -> Array2<f64> {
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let n = Normal::new(0.0, 1.0).expect("phân phối chuẩn hợp lệ");
-    Array2::from_shape_simple_fn((rows, cols), || n.sample(&mut rng))
-}
 
 /// Tham số ngẫu nhiên hoàn toàn (cả γ ≠ 1, β ≠ 0) để mọi số hạng của gradient đều khác 0.
 fn random_params(seed: u64) -> Params {
@@ -58,10 +50,6 @@ fn random_attention(d: usize, seed: u64) -> AttentionWeights {
         wv: randn(d, d, seed + 2),
         wo: randn(d, d, seed + 3),
     }
-}
-
-fn flat(m: &Array2<f64>) -> Vec<f64> {
-    m.iter().copied().collect()
 }
 
 fn reshape(v: &[f64], like: &Array2<f64>) -> Array2<f64> {

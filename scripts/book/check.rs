@@ -2,10 +2,26 @@
 //! phông KaTeX nằm trong sách, mọi hình có mặt, mọi widget kèm cấu hình và vector vàng.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+use std::sync::LazyLock;
 
 use anyhow::{bail, Result};
 use regex::Regex;
+
+use crate::walk;
+
+/// Tài nguyên tải tự động: src=…, <link href=…>, url(…) trong CSS, @import.
+static FETCH_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?i)(?:\bsrc\s*=\s*["']?|<link[^>]*\bhref\s*=\s*["']?|url\(\s*["']?|@import\s+["'])(https?:)?//([^/"' )>]+)"#,
+    )
+    .expect("regex hợp lệ")
+});
+
+/// Thẻ và nội dung không hiển thị thành chữ: `<script>`, `<pre>`, `<code>`, mọi thẻ.
+static HIDDEN_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?s)<(script|pre|code)\b.*?</(script|pre|code)>|<[^>]*>").expect("regex hợp lệ")
+});
 
 /// Máy chủ ngoài duy nhất mà trang được phép *nhắc tới* ngoài liên kết trong lời văn: playground của Rust
 /// (chỉ được gọi khi bạn đọc bấm Run).
@@ -22,16 +38,22 @@ pub struct Report {
     pub formulas: usize,
 }
 
+impl std::fmt::Display for Report {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Report {
+            pages,
+            figures,
+            formulas,
+        } = self;
+        write!(f, "{pages} trang, {figures} hình, {formulas} công thức")
+    }
+}
+
 /// Kiểm thư mục bản dựng `dir`; lỗi liệt kê mọi vấn đề.
 pub fn check_output(dir: &Path) -> Result<Report> {
-    let mut files = Vec::new();
-    collect(dir, &mut files)?;
+    let files = walk::all_files(dir)?;
     let mut report = Report::default();
     let mut problems = Vec::new();
-    // Tài nguyên tải tự động: src=…, <link href=…>, url(…) trong CSS, @import.
-    let fetch_re = Regex::new(
-        r#"(?i)(?:\bsrc\s*=\s*["']?|<link[^>]*\bhref\s*=\s*["']?|url\(\s*["']?|@import\s+["'])(https?:)?//([^/"' )>]+)"#,
-    )?;
     for file in &files {
         let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
         if !matches!(ext, "html" | "css" | "js") {
@@ -39,7 +61,7 @@ pub fn check_output(dir: &Path) -> Result<Report> {
         }
         let text = fs::read_to_string(file)?;
         let rel = file.strip_prefix(dir).unwrap_or(file).display().to_string();
-        for c in fetch_re.captures_iter(&text) {
+        for c in FETCH_RE.captures_iter(&text) {
             let host = &c[2];
             if !ALLOWED_HOSTS.contains(&host) {
                 problems.push(format!("{rel}: tải tài nguyên từ máy chủ ngoài «{host}»"));
@@ -81,19 +103,5 @@ pub fn check_output(dir: &Path) -> Result<Report> {
 
 /// Văn bản hiển thị (bỏ thẻ, bỏ `<code>`/`<pre>`/`<script>`) có chứa `needle` không.
 fn visible_text_contains(html: &str, needle: &str) -> bool {
-    let strip =
-        Regex::new(r"(?s)<(script|pre|code)\b.*?</(script|pre|code)>|<[^>]*>").expect("regex");
-    strip.replace_all(html, " ").contains(needle)
-}
-
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    for entry in fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            collect(&path, out)?;
-        } else {
-            out.push(path);
-        }
-    }
-    Ok(())
+    HIDDEN_RE.replace_all(html, " ").contains(needle)
 }

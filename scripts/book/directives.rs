@@ -8,11 +8,31 @@
 //! * `{{#verification-table}}` — bảng kiểm chứng công thức (phụ lục).
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use anyhow::{anyhow, bail, Result};
 use embedding_loss::{figures, programs, widgets};
 use mdbook_preprocessor::book::{Book, BookItem};
 use regex::{Captures, Regex};
+
+use crate::markdown::{code_ranges, in_ranges};
+
+/// Một dòng chỉ chứa chỉ thị khối `{{#kind tên}}`.
+fn block_directive(kind: &str) -> Regex {
+    Regex::new(&format!(
+        r"(?m)^\{{\{{#{kind}\s+([A-Za-z0-9_]+)\s*\}}\}}\s*$"
+    ))
+    .expect("regex hợp lệ")
+}
+
+static VALUE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\{\{#value\s+([A-Za-z0-9_]+)\.([A-Za-z0-9_]+)\s*\}\}").expect("regex hợp lệ")
+});
+static WIDGET_RE: LazyLock<Regex> = LazyLock::new(|| block_directive("widget"));
+static OUTPUT_RE: LazyLock<Regex> = LazyLock::new(|| block_directive("output"));
+static FIGURE_RE: LazyLock<Regex> = LazyLock::new(|| block_directive("figure"));
+static FIGREF_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\{\{#figref\s+([A-Za-z0-9_]+)\s*\}\}").expect("regex hợp lệ"));
 
 /// Bộ đệm kết quả chương trình trong một lần dựng (mỗi chương trình chạy một lần).
 #[derive(Default)]
@@ -35,8 +55,7 @@ impl Outputs {
 
 /// Thay `{{#value …}}` (chạy trước KaTeX, để giá trị có thể nằm trong công thức).
 pub fn expand_values(content: &str, outputs: &mut Outputs) -> Result<String> {
-    let re = Regex::new(r"\{\{#value\s+([A-Za-z0-9_]+)\.([A-Za-z0-9_]+)\s*\}\}")?;
-    replace_all(&re, content, |c| {
+    replace_all(&VALUE_RE, content, |c| {
         let out = outputs.get(&c[1])?;
         out.get(&c[2])
             .map(str::to_string)
@@ -46,10 +65,8 @@ pub fn expand_values(content: &str, outputs: &mut Outputs) -> Result<String> {
 
 /// Thay `{{#output …}}`, `{{#widget …}}` và `{{#figure …}}` (chạy sau KaTeX: SVG và văn bản không bị quét công thức).
 pub fn expand_blocks(content: &str, chapter: Option<u32>, outputs: &mut Outputs) -> Result<String> {
-    let widget_re = Regex::new(r"(?m)^\{\{#widget\s+([A-Za-z0-9_]+)\s*\}\}\s*$")?;
-    let content = replace_all(&widget_re, content, |c| widget_html(&c[1]))?;
-    let out_re = Regex::new(r"(?m)^\{\{#output\s+([A-Za-z0-9_]+)\s*\}\}\s*$")?;
-    let content = replace_all(&out_re, &content, |c| {
+    let content = replace_all(&WIDGET_RE, content, |c| widget_html(&c[1]))?;
+    let content = replace_all(&OUTPUT_RE, &content, |c| {
         let text = &outputs.get(&c[1])?.text;
         Ok(format!(
             "<pre class=\"program-output\" data-program=\"{}\"><code>{}</code></pre>",
@@ -57,9 +74,8 @@ pub fn expand_blocks(content: &str, chapter: Option<u32>, outputs: &mut Outputs)
             escape_html(text.trim_end())
         ))
     })?;
-    let fig_re = Regex::new(r"(?m)^\{\{#figure\s+([A-Za-z0-9_]+)\s*\}\}\s*$")?;
     let mut count = 0;
-    replace_all(&fig_re, &content, |c| {
+    replace_all(&FIGURE_RE, &content, |c| {
         let fig = figures::find(&c[1])
             .ok_or_else(|| anyhow!("không có hình «{}» (code/src/figures)", &c[1]))?;
         let svg = (fig.render)().map_err(|e| anyhow!("hình «{}»: {e}", fig.name))?;
@@ -75,7 +91,6 @@ pub fn expand_blocks(content: &str, chapter: Option<u32>, outputs: &mut Outputs)
 /// Số hiệu «c.k» và trang của mọi hình, theo thứ tự xuất hiện (cùng quy tắc đánh số với [`expand_blocks`]),
 /// để `{{#figref tên}}` ở chương khác trỏ đúng hình dù thứ tự hình thay đổi.
 pub fn figure_index(book: &Book) -> HashMap<String, (String, String)> {
-    let re = Regex::new(r"(?m)^\{\{#figure\s+([A-Za-z0-9_]+)\s*\}\}\s*$").expect("regex hợp lệ");
     let mut index = HashMap::new();
     for item in book.iter() {
         let BookItem::Chapter(ch) = item else {
@@ -87,7 +102,7 @@ pub fn figure_index(book: &Book) -> HashMap<String, (String, String)> {
             .to_string_lossy()
             .replace('\\', "/");
         let chapter = ch.number.as_ref().and_then(|n| n.first().copied());
-        for (k, c) in re.captures_iter(&ch.content).enumerate() {
+        for (k, c) in FIGURE_RE.captures_iter(&ch.content).enumerate() {
             let label = chapter.map_or((k + 1).to_string(), |n| format!("{n}.{}", k + 1));
             index.insert(c[1].to_string(), (page.clone(), label));
         }
@@ -97,8 +112,7 @@ pub fn figure_index(book: &Book) -> HashMap<String, (String, String)> {
 
 /// Thay `{{#figref tên}}` bằng liên kết «Hình c.k» tới hình đó.
 pub fn expand_figrefs(content: &str, index: &HashMap<String, (String, String)>) -> Result<String> {
-    let re = Regex::new(r"\{\{#figref\s+([A-Za-z0-9_]+)\s*\}\}")?;
-    replace_all(&re, content, |c| {
+    replace_all(&FIGREF_RE, content, |c| {
         let (page, label) = index.get(&c[1]).ok_or_else(|| {
             anyhow!(
                 "{{{{#figref {}}}}}: không có hình nào tên này trong sách",
@@ -169,16 +183,19 @@ fn replace_all(
     Ok(out)
 }
 
-/// Lỗi nếu còn chỉ thị `{{#…}}` lạ (gõ sai tên) sau khi đã thay hết.
+/// Lỗi nếu còn chỉ thị `{{#…}}` lạ (gõ sai tên) ngoài mã sau khi đã thay hết.
 pub fn ensure_no_leftover(chapter: &str, content: &str) -> Result<()> {
-    let mut in_fence = false;
-    for line in content.lines() {
-        if line.trim_start().starts_with("```") {
-            in_fence = !in_fence;
-        }
-        if !in_fence && line.contains("{{#") {
-            bail!("chương «{chapter}»: chỉ thị không nhận ra: {}", line.trim());
-        }
+    let code = code_ranges(content);
+    if let Some((at, _)) = content
+        .match_indices("{{#")
+        .find(|&(at, _)| !in_ranges(&code, at))
+    {
+        let line_start = content[..at].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = content[at..].find('\n').map_or(content.len(), |i| at + i);
+        bail!(
+            "chương «{chapter}»: chỉ thị không nhận ra: {}",
+            content[line_start..line_end].trim()
+        );
     }
     Ok(())
 }

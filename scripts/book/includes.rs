@@ -3,18 +3,21 @@
 
 use std::fs;
 use std::path::Path;
+use std::sync::LazyLock;
 
 use anyhow::{bail, Result};
 use regex::Regex;
 
+static INCLUDE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\{\{#(?:include|rustdoc_include)\s+([^:}\s]+)(?::([A-Za-z0-9_-]+))?[^}]*\}\}")
+        .expect("regex hợp lệ")
+});
+
 /// Kiểm các chỉ thị include trong `text` (nội dung gốc của tệp chương `chapter_file`).
 pub fn check_includes(chapter_file: &Path, text: &str) -> Result<()> {
-    let re = Regex::new(
-        r"\{\{#(?:include|rustdoc_include)\s+([^:}\s]+)(?::([A-Za-z0-9_-]+))?[^}]*\}\}",
-    )?;
     let dir = chapter_file.parent().unwrap_or(Path::new("."));
     let mut problems = Vec::new();
-    for c in re.captures_iter(text) {
+    for c in INCLUDE_RE.captures_iter(text) {
         let path = dir.join(&c[1]);
         let Ok(source) = fs::read_to_string(&path) else {
             problems.push(format!("không có tệp {}", &c[1]));

@@ -1,30 +1,26 @@
 //! Dựng công thức bằng KaTeX lúc dựng sách, và **thất bại** khi có lỗi LaTeX.
 //!
 //! mdbook-katex 0.10.0 chỉ cảnh báo rồi giữ nguyên công thức lỗi. Ở đây ta dùng bộ quét của nó
-//! (`mdbook_katex::get_render_tasks`: bỏ qua khối mã, xử lý ký tự thoát) và cùng bản KaTeX 0.16.4 mà nó
+//! (`mdbook_katex::get_render_tasks`, qua [`crate::markdown::pieces`]: bỏ qua khối mã, xử lý ký tự thoát) và cùng bản KaTeX 0.16.4 mà nó
 //! nhúng (crate `katex`), nhưng gom mọi lỗi lại và trả `Err`, để cả lệnh dựng lẫn kiểm thử đều thấy.
 
+use crate::markdown::{pieces, Piece};
 use anyhow::{bail, Result};
-use mdbook_katex::cfg::KatexConfig;
-use mdbook_katex::preprocess::get_render_tasks;
-use mdbook_katex::preprocess::Render;
 
 /// Dựng mọi công thức `$…$` và `$$…$$` trong `content`; lỗi nêu tên chương và công thức hỏng.
 pub fn render_math(chapter: &str, content: &str) -> Result<String> {
-    let cfg = KatexConfig::default();
-    let extra = cfg.build_extra_opts();
     let inline = opts(false)?;
     let display = opts(true)?;
     let mut out = String::with_capacity(content.len() * 2);
     let mut errors = Vec::new();
-    for task in get_render_tasks(content, "", &extra) {
-        let (item, o, left, right) = match task {
-            Render::Text(t) => {
+    for piece in pieces(content) {
+        let (item, o, left, right) = match piece {
+            Piece::Text(t) => {
                 out.push_str(t);
                 continue;
             }
-            Render::InlineTask(item) => (item, &inline, "$", "$"),
-            Render::DisplayTask(item) => (item, &display, "$$", "$$"),
+            Piece::Inline(item) => (item, &inline, "$", "$"),
+            Piece::Display(item) => (item, &display, "$$", "$$"),
         };
         match katex::render_with_opts(item, o) {
             Ok(html) => out.push_str(&protect_from_markdown(&html)),

@@ -9,9 +9,11 @@ pub mod check;
 pub mod directives;
 pub mod includes;
 pub mod katex;
+pub mod markdown;
 pub mod preprocessor;
 pub mod table;
 pub mod trace;
+pub mod walk;
 
 use std::path::{Path, PathBuf};
 

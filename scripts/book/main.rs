@@ -16,7 +16,7 @@ use book_tools::{build, preprocessor::BookPreprocessor, repo_root};
 use mdbook_preprocessor::Preprocessor;
 
 const USAGE: &str =
-    "cách dùng: book build | serve [cổng] | figures [thư mục] | preprocess [supports <renderer>]";
+    "cách dùng: book build | serve [cổng] | figures [thư mục] | check [thư mục] | preprocess [supports <renderer>]";
 
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
@@ -42,12 +42,9 @@ fn run(args: &[String]) -> Result<()> {
             let start = Instant::now();
             let (out, report) = build(&root, None)?;
             println!(
-                "đã dựng sách vào {} trong {:.2} s: {} trang, {} hình, {} công thức",
+                "đã dựng sách vào {} trong {:.2} s: {report}",
                 out.display(),
-                start.elapsed().as_secs_f64(),
-                report.pages,
-                report.figures,
-                report.formulas
+                start.elapsed().as_secs_f64()
             );
             Ok(())
         }
@@ -68,13 +65,7 @@ fn run(args: &[String]) -> Result<()> {
         Some("check") => {
             let dir = args.get(1).map_or_else(|| root.join("book"), PathBuf::from);
             let report = book_tools::check::check_output(&dir)?;
-            println!(
-                "bản dựng {} đạt: {} trang, {} hình, {} công thức",
-                dir.display(),
-                report.pages,
-                report.figures,
-                report.formulas
-            );
+            println!("bản dựng {} đạt: {report}", dir.display());
             Ok(())
         }
         Some("preprocess") => preprocess(args.get(1..).unwrap_or_default()),

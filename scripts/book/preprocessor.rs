@@ -7,7 +7,6 @@ use std::fs;
 use anyhow::{anyhow, bail, Result};
 use mdbook_preprocessor::book::{Book, BookItem};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
-use regex::Regex;
 use serde::Deserialize;
 
 use crate::directives::{
@@ -15,7 +14,9 @@ use crate::directives::{
 };
 use crate::includes::check_includes;
 use crate::katex::render_math;
+use crate::markdown::{self, Piece};
 use crate::table::verification_table;
+use crate::trace::TAG_RE;
 
 /// Tên bộ tiền xử lý trong book.toml.
 pub const NAME: &str = "embedding-book";
@@ -93,7 +94,7 @@ impl Preprocessor for BookPreprocessor {
                     }
                     let content = expand_values(&content, &mut outputs)?;
                     let content = expand_figrefs(&content, &figures)?;
-                    let content = anchor_equations(&content)?;
+                    let content = anchor_equations(&content);
                     let content = if mathjax {
                         mathjax_math(&content)
                     } else {
@@ -123,8 +124,6 @@ impl Preprocessor for BookPreprocessor {
 /// Biến thể chỉ để đo: để nguyên mã TeX cho MathJax của mdBook, trong `\(…\)` và `\[…\]`, với cùng bộ quét công
 /// thức như khi dựng KaTeX; ký tự đặc biệt được thoát thành thực thể HTML để Markdown không đọc nhầm.
 fn mathjax_math(content: &str) -> String {
-    use mdbook_katex::preprocess::{get_render_tasks, Render};
-    let extra = mdbook_katex::cfg::KatexConfig::default().build_extra_opts();
     let escape = |tex: &str| -> String {
         let html = crate::directives::escape_html(tex);
         crate::katex::protect_from_markdown(&html)
@@ -134,54 +133,27 @@ fn mathjax_math(content: &str) -> String {
             .replace('|', "&#124;")
     };
     let mut out = String::with_capacity(content.len());
-    for task in get_render_tasks(content, "", &extra) {
-        match task {
-            Render::Text(t) => out.push_str(t),
-            Render::InlineTask(tex) => out.push_str(&format!("&#92;({}&#92;)", escape(tex))),
-            Render::DisplayTask(tex) => out.push_str(&format!("&#92;[{}&#92;]", escape(tex))),
+    for piece in markdown::pieces(content) {
+        match piece {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Inline(tex) => out.push_str(&format!("&#92;({}&#92;)", escape(tex))),
+            Piece::Display(tex) => out.push_str(&format!("&#92;[{}&#92;]", escape(tex))),
         }
     }
     out
 }
 
 /// Chèn `<a id="eq-c-n"></a>` trước mỗi khối `$$` có `\tag{c.n}` để chương và bảng kiểm chứng liên kết tới.
-fn anchor_equations(content: &str) -> Result<String> {
-    let block = Regex::new(r"(?s)\$\$(.*?)\$\$")?;
-    let tag = Regex::new(r"\\tag\{(\d+)\.(\d+)\}")?;
+fn anchor_equations(content: &str) -> String {
     let mut out = String::with_capacity(content.len());
     let mut last = 0;
-    let mut in_code = code_ranges(content);
-    in_code.reverse();
-    for m in block.find_iter(content) {
-        if in_code
-            .iter()
-            .any(|&(a, b)| m.start() >= a && m.start() < b)
-        {
-            continue;
-        }
-        if let Some(c) = tag.captures(m.as_str()) {
-            out.push_str(&content[last..m.start()]);
+    for m in markdown::display_math(content) {
+        if let Some(c) = TAG_RE.captures(m.body) {
+            out.push_str(&content[last..m.range.start]);
             out.push_str(&format!("<a id=\"eq-{}-{}\"></a>", &c[1], &c[2]));
-            last = m.start();
+            last = m.range.start;
         }
     }
     out.push_str(&content[last..]);
-    Ok(out)
-}
-
-/// Các đoạn byte nằm trong khối mã rào ```.
-fn code_ranges(content: &str) -> Vec<(usize, usize)> {
-    let mut ranges = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut offset = 0;
-    for line in content.split_inclusive('\n') {
-        if line.trim_start().starts_with("```") {
-            match start.take() {
-                None => start = Some(offset),
-                Some(s) => ranges.push((s, offset + line.len())),
-            }
-        }
-        offset += line.len();
-    }
-    ranges
+    out
 }

@@ -2,8 +2,10 @@
 
 use std::fmt::Write;
 use std::path::Path;
+use std::sync::LazyLock;
 
 use anyhow::Result;
+use regex::Regex;
 
 use crate::directives::escape_html;
 use crate::trace::{book_equations, book_tests, violations, TestFn};
@@ -96,8 +98,10 @@ fn test_cells(t: &TestFn) -> String {
 
 /// Chuyển `` `mã` `` và `*nhấn*` trong dòng `///` thành HTML (ô bảng là HTML thô, Markdown không được xử lý).
 fn inline_markdown(text: &str) -> String {
-    let code = regex::Regex::new(r"`([^`]+)`").expect("regex hợp lệ");
-    let emph = regex::Regex::new(r"\*([^*\s][^*]*)\*").expect("regex hợp lệ");
-    let text = code.replace_all(text, "<code>$1</code>");
-    emph.replace_all(&text, "<em>$1</em>").into_owned()
+    static CODE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"`([^`]+)`").expect("regex hợp lệ"));
+    static EMPH: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\*([^*\s][^*]*)\*").expect("regex hợp lệ"));
+    let text = CODE.replace_all(text, "<code>$1</code>");
+    EMPH.replace_all(&text, "<em>$1</em>").into_owned()
 }

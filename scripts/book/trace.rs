@@ -3,10 +3,23 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+use std::sync::LazyLock;
 
-use anyhow::{Context, Result};
+use anyhow::{anyhow, Context, Result};
+use proc_macro2::{Delimiter, TokenStream, TokenTree};
 use regex::Regex;
+
+use crate::{markdown, walk};
+
+/// `\tag{c.n}` trong một công thức.
+pub static TAG_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\\tag\{(\d+)\.(\d+)\}").expect("regex hợp lệ"));
+
+/// Tên kiểm thử theo quy ước: `eq_c_n_…` hoặc `claim_c_…`.
+static TEST_NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:eq_(\d+)_(\d+)_\w+|claim_(\d+)_\w+)$").expect("regex hợp lệ")
+});
 
 /// Một công thức hiển thị trong một chương.
 #[derive(Debug, Clone)]
@@ -42,59 +55,28 @@ pub struct TestFn {
     pub source: String,
 }
 
-/// Tách các khối `$$ … $$` của một tệp Markdown, bỏ qua khối mã rào (```).
+/// Các khối `$$ … $$` của một tệp Markdown, bỏ qua mã ([`markdown::display_math`]).
 pub fn equations_in(file: &str, text: &str) -> Vec<Equation> {
-    let tag_re = Regex::new(r"\\tag\{(\d+)\.(\d+)\}").expect("regex hợp lệ");
-    let mut out = Vec::new();
-    let mut in_fence = false;
-    let mut open: Option<(usize, String)> = None;
-    for (i, line) in text.lines().enumerate() {
-        let trimmed = line.trim_start();
-        if open.is_none() && (trimmed.starts_with("```") || trimmed.starts_with("~~~")) {
-            in_fence = !in_fence;
-            continue;
-        }
-        if in_fence {
-            continue;
-        }
-        let mut rest = line;
-        while let Some(pos) = rest.find("$$") {
-            let before = &rest[..pos];
-            match open.take() {
-                None => open = Some((i + 1, String::new())),
-                Some((start, mut body)) => {
-                    body.push_str(before);
-                    let tag = tag_re
-                        .captures(&body)
-                        .map(|c| (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0)));
-                    let latex = tag_re.replace_all(&body, "").trim().to_string();
-                    out.push(Equation {
-                        file: file.to_string(),
-                        line: start,
-                        tag,
-                        latex,
-                    });
-                }
+    markdown::display_math(text)
+        .into_iter()
+        .map(|m| {
+            let tag = TAG_RE
+                .captures(m.body)
+                .map(|c| (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0)));
+            Equation {
+                file: file.to_string(),
+                line: 1 + text[..m.range.start].matches('\n').count(),
+                tag,
+                latex: TAG_RE.replace_all(m.body, "").trim().to_string(),
             }
-            rest = &rest[pos + 2..];
-        }
-        if let Some((_, body)) = open.as_mut() {
-            body.push_str(rest);
-            body.push('\n');
-        }
-    }
-    out
+        })
+        .collect()
 }
 
 /// Mọi công thức của mọi chương `src/*.md`, theo tên tệp.
 pub fn book_equations(root: &Path) -> Result<Vec<Equation>> {
-    let mut files: Vec<PathBuf> = fs::read_dir(root.join("src"))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "md"))
-        .collect();
-    files.sort();
     let mut out = Vec::new();
-    for path in files {
+    for path in walk::files(&root.join("src"), "md")? {
         let text = fs::read_to_string(&path).with_context(|| format!("đọc {}", path.display()))?;
         let name = path
             .file_name()
@@ -105,102 +87,134 @@ pub fn book_equations(root: &Path) -> Result<Vec<Equation>> {
     Ok(out)
 }
 
-/// Tách các hàm `eq_c_n_…` và `claim_c_…` của một tệp Rust.
-pub fn tests_in(file: &str, text: &str) -> Vec<TestFn> {
-    let fn_re = Regex::new(r"^\s*(?:pub\s+)?fn\s+((eq)_(\d+)_(\d+)_\w+|(claim)_(\d+)_\w+)\s*[(<]")
-        .expect("regex");
+/// Tách các hàm `eq_c_n_…` và `claim_c_…` của một tệp Rust, bằng bộ tách từ tố của `proc-macro2`: cây từ tố
+/// được duyệt cả bên trong thân macro (như `proptest! { … }`, nơi `fn f(x in chiến_lược)` không phải cú pháp Rust),
+/// và đoạn nguồn của mỗi hàm (từ chú thích `///` tới `}` đóng) lấy từ vị trí của từ tố.
+pub fn tests_in(file: &str, text: &str) -> Result<Vec<TestFn>> {
+    let tokens: TokenStream = text
+        .parse()
+        .map_err(|e| anyhow!("{file}: không tách được từ tố Rust: {e}"))?;
     let lines: Vec<&str> = text.lines().collect();
     let mut out = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
-        let Some(c) = fn_re.captures(line) else {
-            continue;
-        };
-        let is_claim = c.get(5).is_some();
-        let tag = if is_claim {
-            (c[6].parse().unwrap_or(0), 0)
-        } else {
-            (c[3].parse().unwrap_or(0), c[4].parse().unwrap_or(0))
-        };
-        // Đi ngược: các thuộc tính #[…] rồi các dòng ///.
-        let mut j = i;
-        let mut is_test = false;
-        while j > 0 && lines[j - 1].trim_start().starts_with("#[") {
-            j -= 1;
-            is_test |= lines[j].trim() == "#[test]";
-        }
-        let mut doc_lines = Vec::new();
-        while j > 0 && lines[j - 1].trim_start().starts_with("///") {
-            j -= 1;
-            doc_lines.push(lines[j].trim_start().trim_start_matches("///").trim());
-        }
-        doc_lines.reverse();
-        let end = block_end(&lines, i);
-        out.push(TestFn {
-            name: c[1].to_string(),
-            tag,
-            is_claim,
-            file: file.to_string(),
-            line: i + 1,
-            doc: doc_lines.join(" "),
-            is_test,
-            source: lines[j..=end].join("\n"),
-        });
-    }
-    out
+    scan_tokens(tokens, file, &lines, &mut out);
+    Ok(out)
 }
 
-/// Dòng chứa dấu `}` đóng thân hàm bắt đầu ở dòng `start` (đếm ngoặc, đủ cho mã đã qua rustfmt).
-fn block_end(lines: &[&str], start: usize) -> usize {
-    let mut depth = 0i32;
-    let mut seen = false;
-    for (k, line) in lines.iter().enumerate().skip(start) {
-        for ch in line.chars() {
-            match ch {
-                '{' => {
-                    depth += 1;
-                    seen = true;
+/// Duyệt một dãy từ tố (và mọi nhóm con) tìm `fn eq_…`/`fn claim_…` có thân.
+fn scan_tokens(stream: TokenStream, file: &str, lines: &[&str], out: &mut Vec<TestFn>) {
+    let tokens: Vec<TokenTree> = stream.into_iter().collect();
+    for (i, token) in tokens.iter().enumerate() {
+        match token {
+            TokenTree::Group(group) => scan_tokens(group.stream(), file, lines, out),
+            TokenTree::Ident(ident) if ident == "fn" => {
+                if let Some(test) = test_fn(&tokens, i, file, lines) {
+                    out.push(test);
                 }
-                '}' => depth -= 1,
-                _ => {}
             }
-        }
-        if seen && depth <= 0 {
-            return k;
+            _ => {}
         }
     }
-    lines.len() - 1
+}
+
+/// Kiểm thử bắt đầu bằng từ khoá `fn` ở vị trí `at` của `tokens`, nếu tên nó theo quy ước.
+fn test_fn(tokens: &[TokenTree], at: usize, file: &str, lines: &[&str]) -> Option<TestFn> {
+    let TokenTree::Ident(name) = tokens.get(at + 1)? else {
+        return None;
+    };
+    let name = name.to_string();
+    let c = TEST_NAME_RE.captures(&name)?;
+    let tag = match (c.get(1), c.get(2), c.get(3)) {
+        (Some(chapter), Some(number), _) => (
+            chapter.as_str().parse().ok()?,
+            number.as_str().parse().ok()?,
+        ),
+        (_, _, Some(chapter)) => (chapter.as_str().parse().ok()?, 0),
+        _ => return None,
+    };
+    // Sau tên: `(` tham số hoặc `<` tham số kiểu; thân là nhóm `{…}` đầu tiên trước `;`.
+    match tokens.get(at + 2)? {
+        TokenTree::Group(g) if g.delimiter() == Delimiter::Parenthesis => {}
+        TokenTree::Punct(p) if p.as_char() == '<' => {}
+        _ => return None,
+    }
+    let body = tokens[at + 2..].iter().find_map(|t| match t {
+        TokenTree::Group(g) if g.delimiter() == Delimiter::Brace => Some(Some(g)),
+        TokenTree::Punct(p) if p.as_char() == ';' => Some(None),
+        _ => None,
+    })??;
+    // Đi ngược: bổ ngữ (`pub`, `pub(crate)`, `async`…) rồi các thuộc tính `#[…]` (chú thích `///` là `#[doc]`).
+    let mut start = at;
+    while start > 0 {
+        match &tokens[start - 1] {
+            TokenTree::Ident(q)
+                if ["pub", "async", "unsafe", "const", "extern"]
+                    .contains(&q.to_string().as_str()) => {}
+            TokenTree::Group(g)
+                if g.delimiter() == Delimiter::Parenthesis
+                    && matches!(tokens.get(start), Some(TokenTree::Ident(q)) if q == "pub") => {}
+            _ => break,
+        }
+        start -= 1;
+    }
+    let mut attributes = Vec::new();
+    while start >= 2 {
+        let (TokenTree::Punct(hash), TokenTree::Group(attr)) =
+            (&tokens[start - 2], &tokens[start - 1])
+        else {
+            break;
+        };
+        if hash.as_char() != '#' || attr.delimiter() != Delimiter::Bracket {
+            break;
+        }
+        attributes.push(attr.stream());
+        start -= 2;
+    }
+    attributes.reverse();
+    let mut doc = Vec::new();
+    let mut is_test = false;
+    for attr in attributes {
+        let parts: Vec<TokenTree> = attr.into_iter().collect();
+        match parts.as_slice() {
+            [TokenTree::Ident(id)] if id == "test" => is_test = true,
+            [TokenTree::Ident(id), TokenTree::Punct(eq), TokenTree::Literal(lit)]
+                if id == "doc" && eq.as_char() == '=' =>
+            {
+                // Chuỗi không đọc được thì coi như thiếu `///`: `violations` sẽ báo.
+                if let Ok(text) = syn::parse2::<syn::LitStr>(TokenTree::Literal(lit.clone()).into())
+                {
+                    doc.push(text.value().trim().to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+    let first = tokens[start].span().start().line;
+    let last = body.span().end().line;
+    Some(TestFn {
+        name,
+        tag,
+        is_claim: c.get(3).is_some(),
+        file: file.to_string(),
+        line: tokens[at].span().start().line,
+        doc: doc.join(" "),
+        is_test,
+        source: lines.get(first.saturating_sub(1)..last)?.join("\n"),
+    })
 }
 
 /// Mọi kiểm thử `eq_…`/`claim_…` trong `code/` (bỏ qua `target/`).
 pub fn book_tests(root: &Path) -> Result<Vec<TestFn>> {
-    let mut files = Vec::new();
-    collect_rs(&root.join("code"), &mut files)?;
-    files.sort();
     let mut out = Vec::new();
-    for path in files {
-        let text = fs::read_to_string(&path)?;
+    for path in walk::files(&root.join("code"), "rs")? {
+        let text = fs::read_to_string(&path).with_context(|| format!("đọc {}", path.display()))?;
         let rel = path
             .strip_prefix(root)
             .unwrap_or(&path)
             .to_string_lossy()
             .replace('\\', "/");
-        out.extend(tests_in(&rel, &text));
+        out.extend(tests_in(&rel, &text)?);
     }
     Ok(out)
-}
-
-fn collect_rs(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    for entry in fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            if path.file_name().is_some_and(|n| n != "target") {
-                collect_rs(&path, out)?;
-            }
-        } else if path.extension().is_some_and(|x| x == "rs") {
-            out.push(path);
-        }
-    }
-    Ok(())
 }
 
 /// Các vi phạm quy ước truy vết (rỗng nghĩa là đạt).

@@ -345,3 +345,6 @@ fn finish_epoch(sh: &Shared<'_>, epoch: usize, (sum, n): (f64, u64), alpha: f32)
 fn softplus(x: f32) -> f32 {
     x.max(0.0) + (-x.abs()).exp().ln_1p()
 }
+
+#[cfg(test)]
+mod kernel_tests;

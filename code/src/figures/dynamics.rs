@@ -1,13 +1,13 @@
 //! Hình chương 8: chuẩn theo tần suất ở các mốc huấn luyện; tương quan hạng theo thời gian và độ dời
 //! tương đối mỗi bước theo nhóm tần suất — cả hai biến thể (chia sẻ / không chia sẻ).
 
-use plotters::prelude::*;
+use plotters::prelude::SeriesLabelPosition;
 
-use super::style::{self, plot_err, Series, FONT};
+use super::style::{panels, Panel, Series};
 use super::Figure;
 use crate::dynamics::{row_norms, Tying};
 use crate::error::Result;
-use crate::experiments::{norm_frequency_spearman, relative_step, run_zipf, Run, BOOK_ZIPF};
+use crate::experiments::{book_zipf, norm_frequency_spearman, relative_step, Run, BOOK_ZIPF};
 
 /// Các hình của chương 8.
 pub const FIGURES: &[Figure] = &[
@@ -25,86 +25,19 @@ pub const FIGURES: &[Figure] = &[
 
 const MARKS: [usize; 4] = [0, 200, 600, BOOK_ZIPF.train.steps];
 
-fn runs(checkpoints: &[usize]) -> Result<[(Tying, &'static str, Run); 2]> {
+fn runs() -> Result<[(&'static str, &'static Run); 2]> {
     Ok([
-        (
-            Tying::Tied,
-            "chia sẻ trọng số (O = E)",
-            run_zipf(&BOOK_ZIPF, Tying::Tied, checkpoints)?,
-        ),
-        (
-            Tying::Untied,
-            "không chia sẻ (O = U)",
-            run_zipf(&BOOK_ZIPF, Tying::Untied, checkpoints)?,
-        ),
+        ("chia sẻ trọng số (O = E)", book_zipf(Tying::Tied)?),
+        ("không chia sẻ (O = U)", book_zipf(Tying::Untied)?),
     ])
 }
 
-/// Một khung hình: tiêu đề, nhãn trục, miền, các chuỗi; `points = true` vẽ chấm, ngược lại vẽ đường.
-pub(super) struct Panel<'a> {
-    pub title: &'a str,
-    pub labels: (&'a str, &'a str),
-    pub ranges: (std::ops::Range<f64>, std::ops::Range<f64>),
-    pub series: Vec<Series>,
-    pub points: bool,
-    pub legend: SeriesLabelPosition,
-}
-
-/// Vẽ các khung cạnh nhau trên một hình rộng `width`.
-pub(super) fn panels(width: u32, list: Vec<Panel<'_>>) -> Result<String> {
-    style::svg((width, 440), |root| {
-        let areas = root.split_evenly((1, list.len()));
-        for (area, p) in areas.iter().zip(list) {
-            let mut chart = ChartBuilder::on(area)
-                .caption(p.title, (FONT, 19))
-                .margin(14)
-                .x_label_area_size(42)
-                .y_label_area_size(54)
-                .build_cartesian_2d(p.ranges.0.clone(), p.ranges.1.clone())
-                .map_err(plot_err)?;
-            chart
-                .configure_mesh()
-                .x_desc(p.labels.0)
-                .y_desc(p.labels.1)
-                .x_labels(6)
-                .x_label_formatter(&|x| format!("{}", (x * 1000.0).round() / 1000.0))
-                .label_style((FONT, 14))
-                .light_line_style(RGBColor(235, 235, 235))
-                .draw()
-                .map_err(plot_err)?;
-            for (i, s) in p.series.iter().enumerate() {
-                let c = style::color(i);
-                if p.points {
-                    chart
-                        .draw_series(
-                            s.points
-                                .iter()
-                                .map(|&q| Circle::new(q, 3, c.mix(0.75).filled())),
-                        )
-                        .map_err(plot_err)?
-                        .label(s.label.as_str())
-                        .legend(move |(x, y)| Circle::new((x + 8, y), 5, c.filled()));
-                } else {
-                    chart
-                        .draw_series(LineSeries::new(s.points.iter().copied(), c.stroke_width(3)))
-                        .map_err(plot_err)?
-                        .label(s.label.as_str())
-                        .legend(move |(x, y)| {
-                            PathElement::new(vec![(x, y), (x + 22, y)], c.stroke_width(3))
-                        });
-                }
-            }
-            style::legend(&mut chart, 14, p.legend)?;
-        }
-        Ok(())
-    })
-}
-
 fn norm_vs_frequency() -> Result<String> {
-    let [a, b] = runs(&MARKS)?;
+    let [a, b] = runs()?;
     let panel = |run: &Run| -> Vec<Series> {
         run.snapshots
             .iter()
+            .filter(|(t, _, _)| MARKS.contains(t))
             .map(|(t, e, _)| {
                 let norms = row_norms(e);
                 Series {
@@ -123,18 +56,18 @@ fn norm_vs_frequency() -> Result<String> {
         960,
         vec![
             Panel {
-                title: a.1,
+                title: a.0,
                 labels,
                 ranges: ranges.clone(),
-                series: panel(&a.2),
+                series: panel(a.1),
                 points: true,
                 legend: SeriesLabelPosition::UpperLeft,
             },
             Panel {
-                title: b.1,
+                title: b.0,
                 labels,
                 ranges,
-                series: panel(&b.2),
+                series: panel(b.1),
                 points: true,
                 legend: SeriesLabelPosition::UpperLeft,
             },
@@ -143,14 +76,13 @@ fn norm_vs_frequency() -> Result<String> {
 }
 
 fn relative_movement() -> Result<String> {
-    let marks: Vec<usize> = (0..=BOOK_ZIPF.train.steps).step_by(100).collect();
     let seen = BOOK_ZIPF.seen;
     let bands: [(&str, Vec<usize>); 3] = [
         ("10 token thường gặp nhất", (0..10).collect()),
         ("token hạng 10–59", (10..60).collect()),
         ("60 token hiếm nhất", (60..seen).collect()),
     ];
-    let [a, b] = runs(&marks)?;
+    let [a, b] = runs()?;
     let rho = |label: &str, run: &Run| -> Result<Series> {
         let points = run
             .snapshots
@@ -186,23 +118,23 @@ fn relative_movement() -> Result<String> {
                 title: "ρ Spearman (tần suất, ‖e_w‖)",
                 labels: ("bước SGD", "ρ"),
                 ranges: (0.0..BOOK_ZIPF.train.steps as f64, -0.2..1.1),
-                series: vec![rho("chia sẻ", &a.2)?, rho("không chia sẻ", &b.2)?],
+                series: vec![rho("chia sẻ", a.1)?, rho("không chia sẻ", b.1)?],
                 points: false,
                 legend: SeriesLabelPosition::LowerRight,
             },
             Panel {
-                title: a.1,
+                title: a.0,
                 labels,
                 ranges: ranges.clone(),
-                series: panel(&a.2)?,
+                series: panel(a.1)?,
                 points: false,
                 legend: SeriesLabelPosition::UpperRight,
             },
             Panel {
-                title: b.1,
+                title: b.0,
                 labels,
                 ranges,
-                series: panel(&b.2)?,
+                series: panel(b.1)?,
                 points: false,
                 legend: SeriesLabelPosition::UpperRight,
             },

@@ -3,8 +3,7 @@
 
 use plotters::prelude::SeriesLabelPosition;
 
-use super::dynamics::{panels, Panel};
-use super::style::Series;
+use super::style::{panels, Panel, Series};
 use super::Figure;
 use crate::dynamics::Tying;
 use crate::error::Result;
@@ -27,12 +26,8 @@ pub const FIGURES: &[Figure] = &[
     },
 ];
 
-fn checkpoints() -> Vec<usize> {
-    (0..=BOOK_TOPICS_TRAIN.steps).step_by(100).collect()
-}
-
 fn topic_pca() -> Result<String> {
-    let tr = book_topics(Tying::Untied, &[BOOK_TOPICS_TRAIN.steps])?;
+    let tr = book_topics(Tying::Untied)?;
     let (_, trained, _) = tr.run.last()?;
     let series_of = |tr: &TopicRun, e| -> Result<Vec<Series>> {
         let pca = pca_2d(e)?;
@@ -60,7 +55,7 @@ fn topic_pca() -> Result<String> {
                 title: "lúc khởi tạo",
                 labels,
                 ranges: (-0.45..0.45, -0.45..0.45),
-                series: series_of(&tr, &tr.run.initial)?,
+                series: series_of(tr, &tr.run.initial)?,
                 points: true,
                 legend: SeriesLabelPosition::UpperLeft,
             },
@@ -68,7 +63,7 @@ fn topic_pca() -> Result<String> {
                 title: "sau huấn luyện",
                 labels,
                 ranges: (-3.0..3.0, -3.0..3.0),
-                series: series_of(&tr, trained)?,
+                series: series_of(tr, trained)?,
                 points: true,
                 legend: SeriesLabelPosition::UpperLeft,
             },
@@ -77,7 +72,6 @@ fn topic_pca() -> Result<String> {
 }
 
 fn topic_training() -> Result<String> {
-    let marks = checkpoints();
     let steps = BOOK_TOPICS_TRAIN.steps as f64;
     let mut scores = Vec::new();
     let mut dot_panels = Vec::new();
@@ -89,14 +83,14 @@ fn topic_training() -> Result<String> {
         ),
         (Tying::Tied, "chia sẻ", "e_wᵀo_c, chia sẻ trọng số (O = E)"),
     ] {
-        let tr = book_topics(tying, &marks)?;
+        let tr = book_topics(tying)?;
         let (mut purity, mut sil) = (Vec::new(), Vec::new());
         let (mut with, mut without) = (Vec::new(), Vec::new());
         for (t, e, o) in &tr.run.snapshots {
             let t = *t as f64;
             purity.push((t, neighbour_purity(e, &tr.topic_of, 5)?));
             sil.push((t, silhouette(e, &tr.topic_of)?));
-            let (a, b) = cooccurrence_dots(&tr, e, o)?;
+            let (a, b) = cooccurrence_dots(tr, e, o)?;
             with.push((t, a));
             without.push((t, b));
         }

@@ -6,11 +6,11 @@ use plotters::prelude::*;
 use super::style::{self, plot_err, Axes, Series, FONT};
 use super::Figure;
 use crate::error::Result;
+use crate::experiments::cost::cost_table;
+use crate::experiments::shifted_pmi::book_pmi;
 use crate::negative_sampling::{
     keep_probability, log_sigmoid, noise_distribution, sigmoid, zipf_counts,
 };
-use crate::programs::negative_sampling::pmi_experiment;
-use crate::programs::sgns_measurements::cost_table;
 
 /// Các hình của chương 4.
 pub const FIGURES: &[Figure] = &[
@@ -208,7 +208,7 @@ pub(super) fn scatter(
 }
 
 fn pmi_figure() -> Result<String> {
-    let exp = pmi_experiment()?;
+    let exp = book_pmi()?;
     let points: Vec<(f64, f64)> = exp
         .target
         .iter()

@@ -4,7 +4,7 @@ use super::negative_sampling::scatter;
 use super::style::{Axes, Series};
 use super::Figure;
 use crate::error::Result;
-use crate::programs::normalised::bias_rows;
+use crate::experiments::sampled::bias_rows;
 
 /// Các hình của các biến thể chuẩn hoá.
 pub const FIGURES: &[Figure] = &[Figure {

@@ -121,3 +121,69 @@ pub fn line_chart(axes: &Axes<'_>, series: &[Series]) -> Result<String> {
         Ok(())
     })
 }
+
+/// Một khung hình: tiêu đề, nhãn trục, miền, các chuỗi; `points = true` vẽ chấm, ngược lại vẽ đường.
+pub struct Panel<'a> {
+    /// Tiêu đề.
+    pub title: &'a str,
+    /// Nhãn trục (x, y).
+    pub labels: (&'a str, &'a str),
+    /// Miền (x, y).
+    pub ranges: (std::ops::Range<f64>, std::ops::Range<f64>),
+    /// Các chuỗi.
+    pub series: Vec<Series>,
+    /// `true`: vẽ chấm; `false`: vẽ đường.
+    pub points: bool,
+    /// Vị trí khung chú giải.
+    pub legend: SeriesLabelPosition,
+}
+
+/// Vẽ các khung cạnh nhau trên một hình rộng `width`.
+pub fn panels(width: u32, list: Vec<Panel<'_>>) -> Result<String> {
+    svg((width, 440), |root| {
+        let areas = root.split_evenly((1, list.len()));
+        for (area, p) in areas.iter().zip(list) {
+            let mut chart = ChartBuilder::on(area)
+                .caption(p.title, (FONT, 19))
+                .margin(14)
+                .x_label_area_size(42)
+                .y_label_area_size(54)
+                .build_cartesian_2d(p.ranges.0.clone(), p.ranges.1.clone())
+                .map_err(plot_err)?;
+            chart
+                .configure_mesh()
+                .x_desc(p.labels.0)
+                .y_desc(p.labels.1)
+                .x_labels(6)
+                .x_label_formatter(&|x| format!("{}", (x * 1000.0).round() / 1000.0))
+                .label_style((FONT, 14))
+                .light_line_style(RGBColor(235, 235, 235))
+                .draw()
+                .map_err(plot_err)?;
+            for (i, s) in p.series.iter().enumerate() {
+                let c = color(i);
+                if p.points {
+                    chart
+                        .draw_series(
+                            s.points
+                                .iter()
+                                .map(|&q| Circle::new(q, 3, c.mix(0.75).filled())),
+                        )
+                        .map_err(plot_err)?
+                        .label(s.label.as_str())
+                        .legend(move |(x, y)| Circle::new((x + 8, y), 5, c.filled()));
+                } else {
+                    chart
+                        .draw_series(LineSeries::new(s.points.iter().copied(), c.stroke_width(3)))
+                        .map_err(plot_err)?
+                        .label(s.label.as_str())
+                        .legend(move |(x, y)| {
+                            PathElement::new(vec![(x, y), (x + 22, y)], c.stroke_width(3))
+                        });
+                }
+            }
+            legend(&mut chart, 14, p.legend)?;
+        }
+        Ok(())
+    })
+}

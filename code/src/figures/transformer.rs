@@ -5,8 +5,9 @@ use plotters::prelude::*;
 use super::style::{self, plot_err, Axes, Series, FONT};
 use super::Figure;
 use crate::error::Result;
+use crate::experiments::gpt::{book_run, BOOK_RUN, SAMPLE};
 use crate::transformer::model::forward;
-use crate::transformer::train::{achievable_loss, book_run, StepRecord, BOOK_RUN, SAMPLE};
+use crate::transformer::train::{achievable_loss, StepRecord};
 
 /// Các hình của chương 7.
 pub const FIGURES: &[Figure] = &[

@@ -4,7 +4,7 @@
 use super::{vi, Output, Program};
 use crate::dynamics::Tying;
 use crate::error::Result;
-use crate::experiments::{book_topics, cooccurrence_dots, run_zipf, BOOK_TOPICS_TRAIN, BOOK_ZIPF};
+use crate::experiments::{book_topics, book_zipf, cooccurrence_dots, BOOK_TOPICS_TRAIN};
 use crate::geometry::{
     anisotropy, centre_rows, correlation, cosine, nearest_neighbours, neighbour_purity, pca_2d,
     silhouette,
@@ -58,7 +58,7 @@ fn topic_clusters() -> Result<Output> {
         (Tying::Untied, "untied", "không chia sẻ"),
         (Tying::Tied, "tied", "chia sẻ trọng số"),
     ] {
-        let tr = book_topics(tying, &[0, steps])?;
+        let tr = book_topics(tying)?;
         let (_, e, o) = tr.run.last()?;
         let (_, e0, o0) = &tr.run.snapshots[0];
         let (p0, p1) = (
@@ -67,10 +67,7 @@ fn topic_clusters() -> Result<Output> {
         );
         let (s0, s1) = (silhouette(e0, &tr.topic_of)?, silhouette(e, &tr.topic_of)?);
         let (a, ac) = (anisotropy(e)?, anisotropy(&centre_rows(e)?)?);
-        let (d0, d1) = (
-            cooccurrence_dots(&tr, e0, o0)?,
-            cooccurrence_dots(&tr, e, o)?,
-        );
+        let (d0, d1) = (cooccurrence_dots(tr, e0, o0)?, cooccurrence_dots(tr, e, o)?);
         let pca = pca_2d(e)?;
         let explained = (pca.variances[0] + pca.variances[1]) / pca.total_variance;
         out.line(format!("— {name} ({steps} bước):"));
@@ -122,7 +119,7 @@ fn topic_clusters() -> Result<Output> {
             format!("{:.1}", 100.0 * explained),
         );
     }
-    let zipf = run_zipf(&BOOK_ZIPF, Tying::Tied, &[BOOK_ZIPF.train.steps])?;
+    let zipf = book_zipf(Tying::Tied)?;
     let (_, e, _) = zipf.last()?;
     let (a, ac) = (anisotropy(e)?, anisotropy(&centre_rows(e)?)?);
     out.line(format!(

@@ -10,9 +10,9 @@ mod geometry;
 mod gradient;
 mod hessian;
 mod information;
-pub(crate) mod negative_sampling;
-pub(crate) mod normalised;
-pub(crate) mod sgns_measurements;
+mod negative_sampling;
+mod normalised;
+mod sgns_measurements;
 mod transformer;
 
 use std::process::ExitCode;

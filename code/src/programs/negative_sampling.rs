@@ -1,17 +1,13 @@
 //! Chương trình minh hoạ chương 4: một bước SGNS, kiểm định khi-bình-phương của bộ lấy mẫu nhiễu,
 //! lấy mẫu con, và thí nghiệm Levy–Goldberg.
 
-use ndarray::Array2;
-
 use super::{vi, vi_sci, Output, Program};
 use crate::error::Result;
+use crate::experiments::shifted_pmi::book_pmi;
 use crate::gradcheck::{max_relative_error, numerical_gradient, STEP};
 use crate::negative_sampling::{
     chi_square_critical, chi_square_statistic, keep_probability, noise_distribution,
     noise_histogram, sgns_gradients, sgns_loss, sgns_objective, sigmoid, zipf_counts,
-};
-use crate::pmi::{
-    fit_factorized, pmi_matrix, synthetic_cooccurrence, unigram_contexts, FactorizedFit, FitOptions,
 };
 
 /// Các chương trình của chương 4.
@@ -139,37 +135,8 @@ fn subsampling_rates() -> Result<Output> {
     Ok(out)
 }
 
-/// Thí nghiệm Levy–Goldberg dùng chung cho chương trình, hình và lời văn.
-pub(crate) struct PmiExperiment {
-    /// Kết quả tối ưu.
-    pub fit: FactorizedFit,
-    /// `PMI − log k` từ số đếm.
-    pub target: Array2<f64>,
-    /// Số mẫu âm k.
-    pub k: f64,
-}
-
-// ANCHOR: pmi_experiment
-/// Bảng 6 × 6 từ chuỗi Markov 20 000 token (cửa sổ 2), k = 5, d = 6, leo gradient toàn batch.
-pub(crate) fn pmi_experiment() -> Result<PmiExperiment> {
-    let counts = synthetic_cooccurrence(6, 20_000, 2, 5)?;
-    let k = 5.0;
-    let noise = unigram_contexts(&counts)?;
-    let opts = FitOptions {
-        dim: 6,
-        lr: 0.05,
-        tol: 1e-8,
-        max_steps: 50_000,
-        seed: 2014,
-    };
-    let fit = fit_factorized(&counts, &noise, k, opts)?;
-    let target = pmi_matrix(&counts)?.mapv(|p| p - k.ln());
-    Ok(PmiExperiment { fit, target, k })
-}
-// ANCHOR_END: pmi_experiment
-
 fn pmi_recovery() -> Result<Output> {
-    let e = pmi_experiment()?;
+    let e = book_pmi()?;
     let err = (&e.fit.dots - &e.target)
         .iter()
         .fold(0.0_f64, |m, x| m.max(x.abs()));

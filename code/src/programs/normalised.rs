@@ -1,15 +1,14 @@
 //! Chương trình minh hoạ các biến thể chuẩn hoá của chương 4: độ dài mã Huffman của softmax phân cấp,
 //! điểm tối ưu của NCE so với lấy mẫu âm, và độ lệch của softmax lấy mẫu theo cỡ mẫu.
 
-use std::sync::OnceLock;
-
 use super::{vi, vi_sci, Output, Program};
 use crate::error::Result;
 use crate::hierarchical_softmax::{average_code_length, huffman_tree};
 use crate::nce::compare_nce_ns;
 use crate::negative_sampling::zipf_counts;
 use crate::pmi::synthetic_cooccurrence;
-use crate::sampled_softmax::{sampled_bias, sampled_setup, uncorrected_limit, BiasRow};
+use crate::experiments::sampled::bias_rows;
+use crate::sampled_softmax::{sampled_setup, uncorrected_limit};
 
 /// Các chương trình của các biến thể chuẩn hoá.
 pub const PROGRAMS: &[Program] = &[
@@ -96,20 +95,6 @@ fn nce_vs_ns() -> Result<Output> {
     Ok(out)
 }
 // ANCHOR_END: nce_vs_ns
-
-/// Cỡ mẫu S của thí nghiệm độ lệch.
-pub(crate) const BIAS_SIZES: [usize; 9] = [1, 2, 4, 8, 16, 32, 64, 128, 256];
-
-/// Thí nghiệm độ lệch của (4.16)–(4.17) ở kích thước đầy đủ, tính một lần mỗi tiến trình (chương trình
-/// và hình dùng chung).
-pub(crate) fn bias_rows() -> Result<Vec<BiasRow>> {
-    static ROWS: OnceLock<Result<Vec<BiasRow>>> = OnceLock::new();
-    ROWS.get_or_init(|| {
-        let (p, q) = sampled_setup(20, 1)?;
-        sampled_bias(&p, &q, &BIAS_SIZES, 20_000, 3)
-    })
-    .clone()
-}
 
 // ANCHOR: sampled_bias
 fn sampled_softmax_bias() -> Result<Output> {

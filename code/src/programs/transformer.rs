@@ -4,8 +4,9 @@ use ndarray::Array2;
 
 use super::{vi, Output, Program};
 use crate::error::{Error, Result};
+use crate::experiments::gpt::{book_run, BOOK_RUN, SAMPLE};
 use crate::transformer::model::{forward, Params};
-use crate::transformer::train::{achievable_loss, book_run, window_mean, BOOK_RUN, SAMPLE};
+use crate::transformer::train::{achievable_loss, window_mean};
 
 /// Các chương trình của chương 7.
 pub const PROGRAMS: &[Program] = &[

@@ -1,8 +1,6 @@
 //! Huấn luyện GPT nhỏ bằng Adam trên kho ngữ liệu tổng hợp «lặp lại» có cấu trúc biết trước, và đo
 //! độ lớn gradient đi tới `E` theo từng nhánh.
 
-use std::sync::OnceLock;
-
 use ndarray::Array2;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -172,31 +170,6 @@ pub fn train(cfg: &TrainConfig) -> Result<TrainingRun> {
     Ok(TrainingRun { params, history })
 }
 // ANCHOR_END: train
-
-/// Cấu hình của lần huấn luyện dùng cho hình và chương trình của chương 7.
-pub const BOOK_RUN: TrainConfig = TrainConfig {
-    model: Config {
-        vocab: 9,
-        dim: 16,
-        context: 8,
-    },
-    half: 4,
-    batch: 16,
-    steps: 300,
-    lr: 0.02,
-    seed: 7,
-};
-
-/// Chuỗi mẫu của [`BOOK_RUN`] (khối `3 5 1 8` lặp lại) để in mất mát từng vị trí và ma trận chú ý.
-pub const SAMPLE: [usize; 9] = [0, 3, 5, 1, 8, 3, 5, 1, 8];
-
-/// Lần huấn luyện [`BOOK_RUN`], chạy một lần mỗi tiến trình rồi dùng lại (hình và chương trình chung).
-pub fn book_run() -> Result<&'static TrainingRun> {
-    static RUN: OnceLock<Result<TrainingRun>> = OnceLock::new();
-    RUN.get_or_init(|| train(&BOOK_RUN))
-        .as_ref()
-        .map_err(Clone::clone)
-}
 
 /// Trung bình của một đại lượng `f` trên các bước `range` của lịch sử (0 nếu khoảng rỗng).
 pub fn window_mean(

@@ -1,22 +1,22 @@
-//! Hai thí nghiệm của chương 8–9, dùng chung cho kiểm thử `claim_…`, hình và chương trình minh hoạ
-//! (kiểm thử chạy ở kích thước nhỏ, hình ở kích thước lớn hơn — cùng một mã).
-//!
-//! * [`run_zipf`]: mô hình bigram softmax đầy đủ trên dòng token Zipf, có thêm `unseen` token
-//!   không bao giờ xuất hiện — đo chuẩn theo tần suất và hướng trôi của embedding.
-//! * [`run_topics`]: mô hình skip-gram softmax đầy đủ trên kho ngữ liệu chủ đề gieo sẵn — đo cụm
-//!   và tích vô hướng của các cặp cùng xuất hiện.
+//! Thí nghiệm Zipf của chương 8: mô hình bigram softmax đầy đủ trên dòng token Zipf, có thêm `unseen`
+//! token không bao giờ xuất hiện — đo chuẩn theo tần suất và hướng trôi của embedding; thêm biến thể
+//! lấy mẫu âm (chương 4) trên cùng dòng token.
+
+use std::sync::OnceLock;
 
 use ndarray::{Array1, Array2, ArrayView1};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use crate::corpus::{bigram_pairs, counts, skipgram_pairs, topic_corpus, zipf_stream, TopicSpec};
+use crate::corpus::{bigram_pairs, counts, zipf_stream};
 use crate::dynamics::{row_norms, spearman, train, SoftmaxModel, TrainSpec, Tying};
 use crate::error::{Error, Result};
 use crate::geometry::cosine;
 use crate::negative_sampling::{sgns_gradients, sgns_loss, NoiseSampler};
 
-/// Độ lệch chuẩn của khởi tạo N(0, σ²) trong cả hai thí nghiệm.
+use super::{book_marks, BOOK_ZIPF};
+
+/// Độ lệch chuẩn của khởi tạo N(0, σ²) trong thí nghiệm Zipf và thí nghiệm chủ đề.
 pub const INIT_SCALE: f64 = 0.1;
 
 // ANCHOR: zipf_setup
@@ -60,7 +60,7 @@ impl Run {
     }
 }
 
-fn run_pairs(
+pub(super) fn run_pairs(
     mut model: SoftmaxModel,
     pairs: &[(usize, usize)],
     cnt: Vec<usize>,
@@ -219,117 +219,137 @@ pub fn relative_step(
     Ok(total / group.len() as f64)
 }
 
-/// Kết quả thí nghiệm chủ đề: một lần chạy, nhãn chủ đề, và ma trận đếm cùng xuất hiện.
-#[derive(Debug, Clone)]
-pub struct TopicRun {
-    /// Lần chạy (E, O ở các mốc).
-    pub run: Run,
-    /// Chủ đề gieo sẵn của mỗi token (`None` với từ chức năng).
-    pub topic_of: Vec<Option<usize>>,
-    /// `cooc[[w, c]]`: số lần cặp (w, c) xuất hiện trong cửa sổ ngữ cảnh.
-    pub cooc: Array2<f64>,
+/// Số mẫu âm K của biến thể lấy mẫu âm cỡ sách.
+pub const BOOK_SGNS_NEGATIVES: usize = 5;
+
+/// Thí nghiệm Zipf cỡ sách ([`BOOK_ZIPF`]) với biến thể `tying`, E lưu mỗi 100 bước; chạy một lần mỗi
+/// tiến trình rồi dùng lại cho mọi hình và chương trình.
+pub fn book_zipf(tying: Tying) -> Result<&'static Run> {
+    static TIED: OnceLock<Result<Run>> = OnceLock::new();
+    static UNTIED: OnceLock<Result<Run>> = OnceLock::new();
+    let cell = match tying {
+        Tying::Tied => &TIED,
+        Tying::Untied => &UNTIED,
+    };
+    cell.get_or_init(|| run_zipf(&BOOK_ZIPF, tying, &book_marks(BOOK_ZIPF.train.steps)))
+        .as_ref()
+        .map_err(Clone::clone)
 }
 
-/// Chạy skip-gram softmax đầy đủ (cửa sổ `window`) trên kho ngữ liệu chủ đề.
-pub fn run_topics(
-    spec: &TopicSpec,
-    window: usize,
-    dim: usize,
-    train_spec: &TrainSpec,
-    tying: Tying,
-    seed: u64,
-    checkpoints: &[usize],
-) -> Result<TopicRun> {
-    let corpus = topic_corpus(spec, seed)?;
-    let vocab = corpus.vocab();
-    let pairs = skipgram_pairs(&corpus.sentences, window);
-    let mut cooc = Array2::zeros((vocab, vocab));
-    for &(w, c) in &pairs {
-        cooc[[w, c]] += 1.0;
-    }
-    let cnt = corpus.counts()?;
-    let model = SoftmaxModel::new(vocab, dim, tying, INIT_SCALE, seed + 1)?;
-    let run = run_pairs(model, &pairs, cnt, train_spec, checkpoints)?;
-    Ok(TopicRun {
-        run,
-        topic_of: corpus.topic_of,
-        cooc,
+/// Biến thể lấy mẫu âm cỡ sách ([`run_zipf_sgns`] với K = [`BOOK_SGNS_NEGATIVES`]), E lưu mỗi 100 bước;
+/// chạy một lần mỗi tiến trình.
+pub fn book_zipf_sgns() -> Result<&'static Run> {
+    static RUN: OnceLock<Result<Run>> = OnceLock::new();
+    RUN.get_or_init(|| {
+        run_zipf_sgns(
+            &BOOK_ZIPF,
+            BOOK_SGNS_NEGATIVES,
+            &book_marks(BOOK_ZIPF.train.steps),
+        )
     })
+    .as_ref()
+    .map_err(Clone::clone)
 }
 
-/// Trung bình `e_wᵀ o_c` trên các cặp từ nội dung `w ≠ c` có cùng xuất hiện (`cooc > 0`) và trên
-/// các cặp không bao giờ cùng xuất hiện.
-pub fn cooccurrence_dots(tr: &TopicRun, e: &Array2<f64>, o: &Array2<f64>) -> Result<(f64, f64)> {
-    let dots = e.dot(&o.t());
-    let (mut with, mut nw, mut without, mut nwo) = (0.0, 0usize, 0.0, 0usize);
-    let content: Vec<usize> = (0..tr.topic_of.len())
-        .filter(|&w| tr.topic_of[w].is_some())
-        .collect();
-    for &w in &content {
-        for &c in content.iter().filter(|&&c| c != w) {
-            if tr.cooc[[w, c]] > 0.0 {
-                with += dots[[w, c]];
-                nw += 1;
-            } else {
-                without += dots[[w, c]];
-                nwo += 1;
-            }
-        }
-    }
-    if nw == 0 || nwo == 0 {
-        return Err(Error::Empty(
-            "cần cả cặp cùng xuất hiện lẫn cặp không cùng xuất hiện",
-        ));
-    }
-    Ok((with / nw as f64, without / nwo as f64))
+/// Số token trong nhóm «thường gặp nhất» và nhóm «hiếm nhất» của thí nghiệm chuẩn–tần suất.
+pub const TOP_GROUP: usize = 10;
+/// Số token hiếm nhất (trong số token có xuất hiện) được theo dõi riêng.
+pub const RARE_GROUP: usize = 40;
+
+/// Các con số của thí nghiệm chuẩn–tần suất trên một lần chạy, đo ở mọi mốc của lần chạy.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NormFrequency {
+    /// Bước của mỗi mốc.
+    pub steps: Vec<usize>,
+    /// ρ Spearman(tần suất, ‖e_w‖) ở mỗi mốc.
+    pub rho: Vec<f64>,
+    /// Chuẩn trung bình của [`TOP_GROUP`] token thường gặp nhất ở mỗi mốc.
+    pub top: Vec<f64>,
+    /// Mất mát trung bình của 50 batch đầu và 50 batch cuối.
+    pub loss: (f64, f64),
+    /// Chuẩn trung bình ở mốc cuối của [`RARE_GROUP`] token hiếm nhất.
+    pub rare_norm: f64,
+    /// Chuẩn trung bình ở mốc cuối của các token không xuất hiện.
+    pub unseen_norm: f64,
+    /// Chuẩn trung bình lúc khởi tạo của các token không xuất hiện.
+    pub unseen_norm0: f64,
+    /// cos(độ dời, −μ) của các token không xuất hiện (`None`: không token nào dời).
+    pub unseen_cos: Option<f64>,
+    /// cos(độ dời, −μ) của [`RARE_GROUP`] token hiếm nhất.
+    pub rare_cos: Option<f64>,
+    /// Độ dời lớn nhất của một toạ độ của token không xuất hiện so với khởi tạo.
+    pub unseen_moved: f64,
 }
 
-// ANCHOR: book_setups
-/// Kích thước dùng cho hình và chương trình của sách (các kiểm thử `claim_…` dùng bản nhỏ hơn).
-pub const BOOK_ZIPF: ZipfSetup = ZipfSetup {
-    seen: 120,
-    unseen: 10,
-    exponent: 1.0,
-    tokens: 20_000,
-    dim: 12,
-    train: TrainSpec {
-        lr: 0.5,
-        batch: 16,
-        steps: 1500,
-        seed: 3,
-    },
-    seed: 1,
-};
+impl NormFrequency {
+    /// Chỉ số mốc có ρ lớn nhất (mốc đầu tiên nếu bằng nhau).
+    pub fn rho_peak(&self) -> usize {
+        argmax(&self.rho)
+    }
 
-/// Kho ngữ liệu chủ đề của sách: 4 chủ đề × 15 từ, 10 từ chức năng, 1 500 câu dài 8.
-pub const BOOK_TOPICS: TopicSpec = TopicSpec {
-    topics: 4,
-    words_per_topic: 15,
-    function_words: 10,
-    sentences: 1500,
-    sentence_len: 8,
-    function_rate: 0.3,
-    exponent: 1.0,
-};
+    /// Chỉ số mốc có chuẩn trung bình của nhóm thường gặp lớn nhất.
+    pub fn top_peak(&self) -> usize {
+        argmax(&self.top)
+    }
+}
 
-/// Huấn luyện skip-gram của sách (cửa sổ ±2, d = 16).
-pub const BOOK_TOPICS_TRAIN: TrainSpec = TrainSpec {
-    lr: 0.5,
-    batch: 16,
-    steps: 1200,
-    seed: 2,
-};
-// ANCHOR_END: book_setups
+fn argmax(v: &[f64]) -> usize {
+    (0..v.len()).fold(0, |b, i| if v[i] > v[b] { i } else { b })
+}
 
-/// Chạy thí nghiệm chủ đề cỡ sách (cửa sổ ±2, d = 16, hạt giống 5) với các mốc `checkpoints`.
-pub fn book_topics(tying: Tying, checkpoints: &[usize]) -> Result<TopicRun> {
-    run_topics(
-        &BOOK_TOPICS,
-        2,
-        16,
-        &BOOK_TOPICS_TRAIN,
-        tying,
-        5,
-        checkpoints,
-    )
+/// Đo thí nghiệm chuẩn–tần suất trên `run`: `seen` token đầu là token có xuất hiện (hạng Zipf), phần còn
+/// lại không bao giờ xuất hiện; μ là trung bình có trọng số tần suất của E ở mốc cuối.
+pub fn measure_norm_frequency(run: &Run, seen: usize) -> Result<NormFrequency> {
+    let vocab = run.counts.len();
+    if seen < TOP_GROUP.max(RARE_GROUP) || seen >= vocab {
+        return Err(Error::InvalidParameter {
+            what: "số token có xuất hiện",
+            reason: format!("cần {RARE_GROUP} ≤ seen < V = {vocab}, nhận {seen}"),
+        });
+    }
+    let mean = |norms: &[f64], group: std::ops::Range<usize>| {
+        let n = group.len() as f64;
+        group.map(|w| norms[w]).sum::<f64>() / n
+    };
+    let (top, rare, unseen) = (0..TOP_GROUP, seen - RARE_GROUP..seen, seen..vocab);
+    let mut rho = Vec::with_capacity(run.snapshots.len());
+    let mut top_norm = Vec::with_capacity(run.snapshots.len());
+    for (_, e, _) in &run.snapshots {
+        rho.push(norm_frequency_spearman(&run.counts, e)?);
+        top_norm.push(mean(&row_norms(e), top.clone()));
+    }
+    let (_, e, _) = run.last()?;
+    let mu = frequency_weighted_mean(&run.counts, e)?;
+    let drift = |group: std::ops::Range<usize>| {
+        let group: Vec<usize> = group.collect();
+        mean_drift_cosine(&run.initial, e, &group, &(-&mu))
+    };
+    let k = 50.min(run.losses.len());
+    let avg = |s: &[f64]| s.iter().sum::<f64>() / s.len() as f64;
+    let norms = row_norms(e);
+    let unseen_moved = unseen
+        .clone()
+        .flat_map(|w| {
+            e.row(w)
+                .iter()
+                .zip(run.initial.row(w))
+                .map(|(a, b)| (a - b).abs())
+                .collect::<Vec<_>>()
+        })
+        .fold(0.0, f64::max);
+    Ok(NormFrequency {
+        steps: run.snapshots.iter().map(|s| s.0).collect(),
+        rho,
+        top: top_norm,
+        loss: (
+            avg(&run.losses[..k]),
+            avg(&run.losses[run.losses.len() - k..]),
+        ),
+        rare_norm: mean(&norms, rare.clone()),
+        unseen_norm: mean(&norms, unseen.clone()),
+        unseen_norm0: mean(&row_norms(&run.initial), unseen.clone()),
+        unseen_cos: drift(unseen)?,
+        rare_cos: drift(rare)?,
+        unseen_moved,
+    })
 }
