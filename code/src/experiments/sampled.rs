@@ -18,4 +18,3 @@ pub fn bias_rows() -> Result<Vec<BiasRow>> {
     })
     .clone()
 }
-

@@ -3,11 +3,11 @@
 
 use super::{vi, vi_sci, Output, Program};
 use crate::error::Result;
+use crate::experiments::sampled::bias_rows;
 use crate::hierarchical_softmax::{average_code_length, huffman_tree};
 use crate::nce::compare_nce_ns;
 use crate::negative_sampling::zipf_counts;
 use crate::pmi::synthetic_cooccurrence;
-use crate::experiments::sampled::bias_rows;
 use crate::sampled_softmax::{sampled_setup, uncorrected_limit};
 
 /// Các chương trình của các biến thể chuẩn hoá.

@@ -42,19 +42,22 @@ fn cost_slopes() -> Result<Output> {
             .get(i)
             .ok_or(Error::Empty("phương pháp trong CSV"))
     };
-    let (soft, k5, k15, hs, sampled) = (get(0)?, get(1)?, get(2)?, get(3)?, get(4)?);
+    let (soft, k5, k15) = (get(0)?, get(1)?, get(2)?);
     let last = |m: &CostMethod| m.points[m.points.len() - 1].1;
     out.value("slope_softmax", vi(soft.slope, 2));
     out.value("slope_k5", vi(k5.slope, 2));
     out.value("slope_k15", vi(k15.slope, 2));
     out.value("ratio_k5", vi(last(soft) / last(k5), 0));
     out.value("ratio_k15", vi(last(soft) / last(k15), 0));
-    out.value("slope_hs", vi(hs.slope, 2));
-    out.value("slope_sampled", vi(sampled.slope, 2));
-    out.value("ratio_hs", vi(last(soft) / last(hs), 0));
-    out.value("ratio_sampled", vi(last(soft) / last(sampled), 0));
-    out.value("hs_us", vi(last(hs), 2));
-    out.value("k5_us", vi(last(k5), 2));
+    // softmax phân cấp và softmax lấy mẫu: chỉ có trong các lần đo từ khi cost_csv đo chúng
+    if let (Ok(hs), Ok(sampled)) = (get(3), get(4)) {
+        out.value("slope_hs", vi(hs.slope, 2));
+        out.value("slope_sampled", vi(sampled.slope, 2));
+        out.value("ratio_hs", vi(last(soft) / last(hs), 0));
+        out.value("ratio_sampled", vi(last(soft) / last(sampled), 0));
+        out.value("hs_us", vi(last(hs), 2));
+        out.value("k5_us", vi(last(k5), 2));
+    }
     out.value(
         "machine",
         t.notes
