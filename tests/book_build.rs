@@ -29,6 +29,10 @@ fn book_builds_and_passes_output_checks() {
     let table = fs::read_to_string(out.join("bang-kiem-chung.html")).unwrap();
     assert!(table.contains("eq_2_4_log_sum_exp"));
     assert!(!table.contains("Truy vết chưa đạt"));
+    // Script tự tải lại chỉ có trong bản `serve`, không bao giờ trong bản để xuất bản.
+    let chapter = fs::read_to_string(out.join("02-entropy-cheo.html")).unwrap();
+    assert!(!chapter.contains(book_tools::serve::LIVE_RELOAD_ENDPOINT));
+    assert!(chapter.contains("<code class=\"language-rust editable"));
 }
 
 /// Lỗi LaTeX làm hỏng bản dựng (mdbook-katex tự nó chỉ cảnh báo).
@@ -73,6 +77,31 @@ fn katex_output_survives_markdown() {
     assert!(html.contains("&#126;"));
 }
 
+/// Công thức có MathML (trình đọc màn hình); công thức hiển thị nằm trong khung cuộn `.eq-body` và số công thức
+/// `.tag` đứng NGOÀI khung đó (không đè, không cuộn theo); mã TeX được đánh dấu cho ô tìm kiếm.
+#[test]
+fn display_math_has_mathml_and_tag_outside_scroll_box() {
+    use book_tools::katex::{SEARCH_END, SEARCH_START, SEARCH_TEX_END, SEARCH_TEX_START};
+    let html = book_tools::katex::render_math("thử", "$$a = b \\tag{1.1}$$ và $x$").unwrap();
+    assert_eq!(html.matches("<math").count(), 2, "{html}");
+    let body = html.find("<span class=\"eq-body\">").expect("có .eq-body");
+    let tag = html.find("<span class=\"tag\">").expect("có .tag");
+    let between = &html[body..tag];
+    assert_eq!(
+        between.matches("<span").count(),
+        between.matches("</span>").count(),
+        ".eq-body phải đóng trước .tag: {between}"
+    );
+    let tex = format!("{SEARCH_TEX_START}a = b &#92;tag{{1.1}}{SEARCH_TEX_END}");
+    assert!(html.contains(&tex), "{html}");
+    assert_eq!(
+        html.matches(SEARCH_START).count(),
+        4,
+        "đầu và cuối của hai công thức"
+    );
+    assert_eq!(SEARCH_START, SEARCH_END);
+}
+
 /// `{{#figref}}` trỏ tới hình không có là lỗi dựng; tên đúng thành liên kết tới đúng trang và neo.
 #[test]
 fn figref_resolves_or_fails() {
@@ -85,6 +114,20 @@ fn figref_resolves_or_fails() {
     let html = book_tools::directives::expand_figrefs("xem {{#figref a}}.", &index).unwrap();
     assert_eq!(html, "xem <a href=\"03-x.html#hinh-3-2\">Hình 3.2</a>.");
     assert!(book_tools::directives::expand_figrefs("{{#figref khong_co}}", &index).is_err());
+}
+
+/// `{{#eqref c.n}}` tới công thức không có là lỗi dựng; số có thật thành liên kết «(c.n)» tới neo `#eq-c-n`.
+#[test]
+fn eqref_resolves_or_fails() {
+    use std::collections::HashMap;
+    let index: HashMap<String, String> = [("2.6".to_string(), "02-x.html".to_string())].into();
+    let html = book_tools::eqref::expand_eqrefs("xem {{#eqref 2.6}}.", &index).unwrap();
+    assert_eq!(
+        html,
+        "xem <a class=\"eqref\" href=\"02-x.html#eq-2-6\">(2.6)</a>."
+    );
+    let err = book_tools::eqref::expand_eqrefs("{{#eqref 2.9}}", &index).unwrap_err();
+    assert!(format!("{err}").contains("2.9"), "{err}");
 }
 
 /// Chỉ thị gõ sai (không được thay) ngoài mã là lỗi dựng; trong khối mã hay mã nội dòng thì là chữ.

@@ -6,7 +6,7 @@
  * (<script type="application/json" class="widget-config">) do crate Rust `embedding_loss::widgets` sinh ra.
  * Các con số hiển thị ở đây được kiểm thử trình duyệt so với vector vàng của cùng module Rust.
  *
- *  - softmax: kéo logit → xác suất softmax, mất mát −log P(y), gradient P − y, có nhiệt độ T.
+ *  - softmax: kéo logit → xác suất softmax, mất mát −log P(y), gradient P − y, có nhiệt độ τ.
  *  - sgd: một bước SGD trên embedding 2 chiều: hàng đúng bị kéo về phía h, các hàng khác bị đẩy ra ∝ P(i).
  *  - sampling_cost: chi phí softmax đầy đủ và lấy mẫu âm khi V và K thay đổi.
  */
@@ -33,7 +33,12 @@
     const s = Math.abs(x).toFixed(d);
     const [int, frac] = s.split('.');
     const sign = x < 0 && Number(s) !== 0 ? '−' : '';
-    return sign + int.replace(/\B(?=(\d{3})+(?!\d))/g, '.') + (frac ? ',' + frac : '');
+    return sign + groupThousands(int) + (frac ? ',' + frac : '');
+  }
+
+  /** Dấu chấm ngăn hàng nghìn khi phần nguyên có từ năm chữ số (50.257); số bốn chữ số viết liền (1500). */
+  function groupThousands(int) {
+    return int.length >= 5 ? int.replace(/\B(?=(\d{3})+(?!\d))/g, '.') : int;
   }
 
   function fmt4(x) {
@@ -42,7 +47,7 @@
 
   /** Số nguyên kiểu Việt: dấu chấm ngăn hàng nghìn. */
   function fmtInt(n) {
-    return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+    return groupThousands(String(Math.round(n)));
   }
 
   /** softmax ổn định số: trừ max trước khi lấy mũ (phương trình 2.3–2.4 của sách). */
@@ -70,6 +75,19 @@
     return el('label', { class: 'widget-slider' }, [el('span', { text: label }), range, shown]);
   }
 
+  /** Đặt lại thanh trượt `key` trong `root` về `value` (cả số hiển thị cạnh nó). */
+  function setSlider(root, key, value) {
+    const range = root.querySelector(`[data-key="${key}"]`);
+    const shown = root.querySelector(`[data-show="${key}"]`);
+    if (range) range.value = String(value);
+    if (shown) shown.textContent = fmt(Number(value), 1);
+  }
+
+  /** Bảng trong khung cuộn ngang riêng: trên điện thoại bảng rộng cuộn trong khung, trang không cuộn ngang. */
+  function scroll(table) {
+    return el('div', { class: 'widget-scroll' }, [table]);
+  }
+
   function bar(value, cls) {
     const b = el('span', { class: 'widget-bar ' + (cls || '') });
     const w = Math.min(1, Math.abs(value));
@@ -84,7 +102,7 @@
     const controls = el('div', { class: 'widget-controls' });
     state.z.forEach((v, i) => controls.appendChild(
       slider(`logit z(«${names[i]}»)`, `z-${i}`, -5, 5, 0.1, v, (x) => { state.z[i] = x; update(); })));
-    controls.appendChild(slider('nhiệt độ T', 't', 0.1, 5, 0.1, state.t, (x) => { state.t = x; update(); }));
+    controls.appendChild(slider('nhiệt độ τ', 't', 0.1, 5, 0.1, state.t, (x) => { state.t = x; update(); }));
     const choose = el('fieldset', { class: 'widget-choice' }, [el('legend', { text: 'token đúng y' })]);
     const group = 'y-' + Math.random().toString(36).slice(2);
     names.forEach((n, i) => {
@@ -108,7 +126,7 @@
     const loss = el('strong', { 'data-out': 'loss' });
     const lossLine = el('p', { class: 'widget-result' }, [document.createTextNode('Mất mát L = −log P(y) = '), loss]);
     const note = el('p', { class: 'widget-note', text: 'Gradient theo u = z/T là P − y: âm ở token đúng (đẩy logit của nó lên), dương ở mọi token khác; tổng các thành phần bằng 0. Theo z, gradient là (P − y)/T.' });
-    root.append(controls, table, lossLine, note);
+    root.append(controls, scroll(table), lossLine, note);
 
     function update() {
       const u = state.z.map((v) => v / state.t);
@@ -156,10 +174,19 @@
       state.steps++;
       update();
     });
+    // «Đặt lại» đưa MỌI thứ về cấu hình ban đầu: các hàng w, vector h, tốc độ học η và token đúng y.
     resetBtn.addEventListener('click', () => {
       state.w = cfg.w.map((r) => r.slice());
+      state.h = cfg.h.slice();
+      state.lr = cfg.lr;
+      state.y = cfg.y;
       state.prev = null;
       state.steps = 0;
+      setSlider(root, 'h-0', state.h[0]);
+      setSlider(root, 'h-1', state.h[1]);
+      setSlider(root, 'lr', state.lr);
+      const radio = root.querySelector(`[data-key="y-${state.y}"]`);
+      if (radio) radio.checked = true;
       update();
     });
     controls.appendChild(el('div', { class: 'widget-buttons' }, [stepBtn, resetBtn]));
@@ -187,7 +214,7 @@
       document.createTextNode('Mất mát L = −log P(y) = '), loss,
       document.createTextNode(' sau '), steps, document.createTextNode(' bước.')]);
     const note = el('p', { class: 'widget-note', text: '∂L/∂wᵢ = (P(i) − yᵢ)·h: hàng đúng dịch về phía h một đoạn η(1 − P(y))·h, mỗi hàng khác bị đẩy ngược hướng h một đoạn η·P(i)·h.' });
-    root.append(controls, el('div', { class: 'widget-row' }, [svg, table]), result, note);
+    root.append(controls, el('div', { class: 'widget-row' }, [svg, scroll(table)]), result, note);
 
     function arrow(x, y, cls, label) {
       const g = svgEl('g', { class: cls });
@@ -234,18 +261,38 @@
     const fields = [
       ['kích thước từ vựng V', 'v', 2, 10000000], ['số mẫu âm K', 'k', 1, 1000], ['số chiều d', 'd', 1, 65536],
     ];
+    const inputs = {};
+    let errors = [];
+    // Đọc lại mọi ô: ô không phải số nguyên trong miền bị đánh dấu (aria-invalid) và nêu tên trong thông báo;
+    // khi còn ô sai, kết quả hiện «—» chứ không giữ lặng lẽ kết quả cũ.
+    function read() {
+      errors = [];
+      fields.forEach(([label, key, min, max]) => {
+        const raw = inputs[key].value.trim();
+        const x = Number(raw);
+        const ok = raw !== '' && Number.isInteger(x) && x >= min && x <= max;
+        inputs[key].setAttribute('aria-invalid', ok ? 'false' : 'true');
+        if (ok) state[key] = x;
+        else errors.push(`${label}: cần một số nguyên từ ${fmtInt(min)} tới ${fmtInt(max)}.`);
+      });
+      if (errors.length === 0 && state.k >= state.v) {
+        errors.push('K phải nhỏ hơn V: không thể lấy nhiều mẫu âm hơn số token.');
+      }
+    }
     fields.forEach(([label, key, min, max]) => {
       const input = el('input', { type: 'number', min, max, step: 1, value: state[key], 'data-key': key });
+      inputs[key] = input;
       input.addEventListener('input', () => {
-        const x = Math.round(Number(input.value));
-        if (Number.isFinite(x) && x >= min && x <= max) { state[key] = x; update(); }
+        read();
+        if (key === 'v' && !input.matches('[aria-invalid=true]')) vLog.value = String(Math.log10(state.v));
+        update();
       });
       controls.appendChild(el('label', { class: 'widget-slider' }, [el('span', { text: label }), input]));
     });
     const vLog = el('input', { type: 'range', min: 2, max: 7, step: 0.01, value: Math.log10(state.v), 'aria-label': 'V (thang log)' });
     vLog.addEventListener('input', () => {
-      state.v = Math.round(10 ** Number(vLog.value));
-      controls.querySelector('[data-key="v"]').value = state.v;
+      inputs.v.value = Math.round(10 ** Number(vLog.value));
+      read();
       update();
     });
     controls.appendChild(el('label', { class: 'widget-slider' }, [el('span', { text: 'V (kéo, thang log)' }), vLog]));
@@ -254,7 +301,7 @@
     const ratio = el('strong', { 'data-out': 'ratio' });
     const fullBar = el('div', { class: 'widget-cost-bar widget-bar-full' });
     const nsBar = el('div', { class: 'widget-cost-bar widget-bar-ns' });
-    const warn = el('p', { class: 'widget-note', 'data-out': 'warn' });
+    const warn = el('p', { class: 'widget-note', 'data-out': 'warn', role: 'status', 'aria-live': 'polite' });
     root.append(controls,
       el('p', { class: 'widget-result' }, [document.createTextNode('Softmax đầy đủ: V·d = '), full, document.createTextNode(' phép nhân–cộng cho logit của một vị trí.')]),
       fullBar,
@@ -264,6 +311,14 @@
       warn);
 
     function update() {
+      warn.textContent = errors.join(' ');
+      warn.classList.toggle('widget-error', errors.length > 0);
+      if (errors.length) {
+        [full, ns, ratio].forEach((e) => { e.textContent = '—'; });
+        fullBar.style.width = '0';
+        nsBar.style.width = '0';
+        return;
+      }
       const f = state.v * state.d;
       const n = (state.k + 1) * state.d;
       full.textContent = fmtInt(f);
@@ -272,8 +327,8 @@
       const top = Math.log10(1e7 * 65536);
       fullBar.style.width = (100 * Math.log10(f) / top).toFixed(1) + '%';
       nsBar.style.width = (100 * Math.log10(n) / top).toFixed(1) + '%';
-      warn.textContent = state.k >= state.v ? 'K phải nhỏ hơn V: không thể lấy nhiều mẫu âm hơn số token.' : '';
     }
+    read();
     update();
   }
 

@@ -1,7 +1,7 @@
 //! Entropy chéo cho bài toán dự đoán token kế tiếp, và perplexity (chương 2).
 
 use crate::error::{ensure_len, Error, Result};
-use crate::softmax::log_sum_exp;
+use crate::numerics::{compensated_sum, Shifted};
 
 // ANCHOR: cross_entropy
 /// Phương trình (2.2): `L = −log P(y) = log Σ_j exp(z_j) − z_y`, tính thẳng từ logit (không qua
@@ -13,7 +13,8 @@ pub fn cross_entropy(logits: &[f64], target: usize) -> Result<f64> {
             vocab: logits.len(),
         });
     }
-    Ok(log_sum_exp(logits)? - logits[target])
+    // (5.8): (m − z_y) + log1p(Σ_{j≠k} e^{z_j − m}), hai số hạng ≥ 0 — không trừ lse − z_y
+    Ok(Shifted::new(logits)?.cross_entropy(target))
 }
 // ANCHOR_END: cross_entropy
 
@@ -29,11 +30,12 @@ pub fn mean_cross_entropy(logits: &[Vec<f64>], targets: &[usize]) -> Result<f64>
     if targets.is_empty() {
         return Err(Error::Empty("chuỗi token đích"));
     }
-    let mut total = 0.0;
-    for (z, &y) in logits.iter().zip(targets) {
-        total += cross_entropy(z, y)?;
-    }
-    Ok(total / targets.len() as f64)
+    let losses = logits
+        .iter()
+        .zip(targets)
+        .map(|(z, &y)| cross_entropy(z, y))
+        .collect::<Result<Vec<f64>>>()?;
+    Ok(compensated_sum(losses) / targets.len() as f64)
 }
 // ANCHOR_END: sequence_loss
 

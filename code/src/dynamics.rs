@@ -16,9 +16,9 @@ use crate::softmax::softmax;
 /// Hai biến thể của ma trận đầu ra.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tying {
-    /// `O = E`: một ma trận vừa tra cứu đầu vào vừa chấm điểm đầu ra.
+    /// `U = E`: một ma trận vừa tra cứu đầu vào vừa chấm điểm đầu ra.
     Tied,
-    /// `O = U`, một ma trận riêng.
+    /// `U` là một ma trận riêng.
     Untied,
 }
 
@@ -27,7 +27,7 @@ pub enum Tying {
 pub struct SoftmaxModel {
     /// Ma trận embedding đầu vào E.
     pub input: Array2<f64>,
-    /// Ma trận đầu ra U; `None` khi chia sẻ trọng số (khi đó O = E).
+    /// Ma trận đầu ra U; `None` khi chia sẻ trọng số (khi đó U = E).
     pub output: Option<Array2<f64>>,
 }
 
@@ -50,6 +50,14 @@ impl SoftmaxModel {
             what: "độ lệch chuẩn khởi tạo",
             reason: e.to_string(),
         })?;
+        let cells = vocab
+            .checked_mul(dim)
+            .ok_or_else(|| Error::InvalidParameter {
+                what: "V·d",
+                reason: format!("vượt {}", usize::MAX),
+            })?;
+        let matrices = if tying == Tying::Untied { 2 } else { 1 };
+        crate::memory::ensure_allocation("tham số của mô hình", cells, 8 * matrices)?;
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         let mut draw = || Array2::from_shape_simple_fn((vocab, dim), || normal.sample(&mut rng));
         let input = draw();
@@ -83,7 +91,7 @@ impl SoftmaxModel {
         Ok(self.output_matrix().dot(&self.input.row(token)))
     }
 
-    /// Mất mát trung bình `(1/B) Σ_b −log P(c_b | w_b)` trên một batch (phương trình 2.3).
+    /// Mất mát trung bình `(1/B) Σ_b −log P(c_b | w_b)` trên một batch (phương trình 2.6).
     pub fn loss(&self, pairs: &[(usize, usize)]) -> Result<f64> {
         self.check_pairs(pairs)?;
         let mut total = 0.0;
@@ -105,6 +113,7 @@ impl SoftmaxModel {
     /// Mô hình cùng hình dạng với tham số lấy từ vector phẳng `theta` (thứ tự như [`Self::flat`]).
     pub fn with_flat(&self, theta: &[f64]) -> Result<Self> {
         ensure_len("số tham số", self.flat().len(), theta.len())?;
+        ensure_finite("vector tham số θ", theta)?;
         let n = self.input.len();
         let shape = self.input.raw_dim();
         let make = |s: &[f64]| {
@@ -125,9 +134,9 @@ impl SoftmaxModel {
 
 // ANCHOR: gradient
 impl SoftmaxModel {
-    /// Phương trình (8.4), cho cả batch: với `G = (P − Y)/B` (hàng b là `p^(b) − y_{c_b}`) và `H` là
-    /// các hàng `e_{w_b}`, đường đầu ra cho `∂L/∂O = Gᵀ H`, đường đầu vào cho `∂L/∂e_{w_b} += (G O)_b`;
-    /// khi chia sẻ, cả hai cộng vào cùng một ma trận E. Trả kèm mất mát trung bình (2.3) của batch.
+    /// Phương trình (8.4), cho cả batch: với `G = (P − Y)/B` (hàng b là `π^(b) − y_{c_b}`) và `E_B` là
+    /// các hàng `e_{w_b}`, đường đầu ra cho `∂L/∂U = Gᵀ E_B`, đường đầu vào cho `∂L/∂e_{w_b} += (G U)_b`;
+    /// khi chia sẻ, cả hai cộng vào cùng một ma trận E. Trả kèm mất mát trung bình (2.6) của batch.
     pub fn loss_and_gradient(&self, pairs: &[(usize, usize)]) -> Result<(f64, Gradient)> {
         self.check_pairs(pairs)?;
         let o = self.output_matrix();

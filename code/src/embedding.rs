@@ -43,18 +43,29 @@ pub fn one_hot(token: usize, vocab: usize) -> Result<Array1<f64>> {
     if token >= vocab {
         return Err(Error::TokenOutOfRange { id: token, vocab });
     }
+    crate::memory::ensure_allocation("vector one-hot", vocab, 8)?;
     let mut x = Array1::zeros(vocab);
     x[token] = 1.0;
     Ok(x)
 }
 
 /// Phương trình (1.4): số tham số của E là `V·d`, số byte là `V·d·b` với `b` byte mỗi số.
-pub fn parameter_bytes(vocab: usize, dim: usize, bytes_per_param: usize) -> (usize, usize) {
-    let params = vocab * dim;
-    (params, params * bytes_per_param)
+pub fn parameter_bytes(vocab: usize, dim: usize, bytes_per_param: usize) -> Result<(usize, usize)> {
+    let params = vocab.checked_mul(dim).ok_or_else(|| overflow("V·d"))?;
+    let bytes = params
+        .checked_mul(bytes_per_param)
+        .ok_or_else(|| overflow("V·d·b"))?;
+    Ok((params, bytes))
 }
 
-/// Kích thước từ vựng của GPT-2 (BPE 50 257 token).
+fn overflow(what: &'static str) -> Error {
+    Error::InvalidParameter {
+        what,
+        reason: format!("vượt {}", usize::MAX),
+    }
+}
+
+/// Kích thước từ vựng của GPT-2 (BPE 50.257 token).
 pub const GPT2_VOCAB: usize = 50_257;
 /// Độ dài ngữ cảnh tối đa của GPT-2 (số embedding vị trí).
 pub const GPT2_CONTEXT: usize = 1_024;
@@ -69,9 +80,17 @@ pub const GPT2_SIZES: [(&str, usize, usize); 4] = [
 /// Phương trình (1.5): tổng số tham số của GPT-2 theo kiến trúc: mỗi tầng có attention (4d² + 4d), MLP (8d² + 5d),
 /// hai layer norm (4d); cộng embedding token (V·d), embedding vị trí (1024·d), layer norm cuối (2d).
 /// Unembedding chia sẻ trọng số với E nên không tính thêm.
-pub fn gpt2_parameters(layers: usize, d: usize) -> usize {
-    let per_layer = 12 * d * d + 13 * d;
-    layers * per_layer + GPT2_VOCAB * d + GPT2_CONTEXT * d + 2 * d
+pub fn gpt2_parameters(layers: usize, d: usize) -> Result<usize> {
+    let (l, d) = (layers as u128, d as u128);
+    let total = d
+        .checked_mul(d)
+        .and_then(|dd| dd.checked_mul(12))
+        .and_then(|x| x.checked_add(13 * d))
+        .and_then(|per_layer| l.checked_mul(per_layer))
+        .and_then(|x| x.checked_add((GPT2_VOCAB as u128 + GPT2_CONTEXT as u128 + 2) * d));
+    total
+        .and_then(|t| usize::try_from(t).ok())
+        .ok_or_else(|| overflow("số tham số GPT-2"))
 }
 
 // ANCHOR: lookup

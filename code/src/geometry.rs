@@ -48,15 +48,31 @@ pub fn correlation(a: &[f64], b: &[f64]) -> Result<f64> {
 
 /// Vector trung bình `μ = (1/n) Σ_i e_i` của các hàng.
 pub fn mean_vector(m: &Array2<f64>) -> Result<Array1<f64>> {
-    m.mean_axis(Axis(0))
-        .ok_or(Error::Empty("ma trận embedding"))
+    if m.nrows() == 0 {
+        return Err(Error::Empty("ma trận embedding"));
+    }
+    ensure_finite("ma trận embedding", m.iter())?;
+    // Σ_i (e_i / n) thay vì (Σ_i e_i) / n: tổng không tràn số khi các phần tử cỡ ±1e308. Làm tròn vẫn có
+    // thể đẩy tổng vượt f64::MAX (ba hàng f64::MAX: 3 · (MAX/3) > MAX), nên kẹp vào [min, max] của cột —
+    // trung bình thật luôn nằm trong đó, và phép kẹp chỉ làm sai số nhỏ đi.
+    let n = m.nrows() as f64;
+    Ok(Array1::from_iter(m.axis_iter(Axis(1)).map(|col| {
+        let (lo, hi) = col
+            .iter()
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &x| {
+                (lo.min(x), hi.max(x))
+            });
+        col.iter().map(|x| x / n).sum::<f64>().clamp(lo, hi)
+    })))
 }
 
 // ANCHOR: centre
 /// Trừ vector trung bình khỏi mọi hàng: `ẽ_i = e_i − μ` (sau đó `Σ_i ẽ_i = 0`, phương trình 9.4).
 pub fn centre_rows(m: &Array2<f64>) -> Result<Array2<f64>> {
     let mu = mean_vector(m)?;
-    Ok(m - &mu.insert_axis(Axis(0)))
+    let centred = m - &mu.insert_axis(Axis(0));
+    ensure_finite("hàng đã trừ trung bình (tràn số f64)", centred.iter())?;
+    Ok(centred)
 }
 // ANCHOR_END: centre
 
@@ -66,14 +82,27 @@ pub fn mean_pairwise_dot(m: &Array2<f64>) -> Result<f64> {
     if m.nrows() == 0 {
         return Err(Error::Empty("ma trận embedding"));
     }
+    ensure_finite("ma trận embedding", m.iter())?;
     let gram = m.dot(&m.t());
-    Ok(gram.sum() / (m.nrows() * m.nrows()) as f64)
+    let mean = gram.sum() / (m.nrows() as f64 * m.nrows() as f64);
+    if !mean.is_finite() {
+        return Err(Error::InvalidParameter {
+            what: "ma trận embedding",
+            reason: "tích vô hướng tràn số f64".into(),
+        });
+    }
+    Ok(mean)
 }
 
 fn unit_rows(m: &Array2<f64>) -> Result<Array2<f64>> {
     ensure_finite("embedding", m.iter())?;
     let mut u = m.clone();
     for mut row in u.outer_iter_mut() {
+        // chia cho max|x| trước khi bình phương: ‖x‖ không tràn số với phần tử cỡ 1e308
+        let scale = row.iter().fold(0.0f64, |a, x| a.max(x.abs()));
+        if scale > 0.0 {
+            row /= scale;
+        }
         let n = row.dot(&row).sqrt();
         if n == 0.0 {
             return Err(Error::InvalidParameter {
@@ -163,7 +192,15 @@ pub fn silhouette(m: &Array2<f64>, labels: &[Option<usize>]) -> Result<f64> {
     let (x, y) = labelled(m, labels)?;
     let u = unit_rows(&x)?;
     let dist = u.dot(&u.t()).mapv(|c| 1.0 - c);
-    let clusters = y.iter().max().map_or(0, |&k| k + 1);
+    // đánh số lại nhãn thành 0..C (nhãn là tên tuỳ ý, kể cả usize::MAX; không cấp phát theo giá trị nhãn)
+    let mut names = y.clone();
+    names.sort_unstable();
+    names.dedup();
+    let y: Vec<usize> = y
+        .iter()
+        .map(|l| names.binary_search(l).unwrap_or(0))
+        .collect();
+    let clusters = names.len();
     let mut total = 0.0;
     for i in 0..u.nrows() {
         let mut sum = vec![0.0; clusters];

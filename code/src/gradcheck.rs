@@ -20,6 +20,21 @@ where
     F: FnMut(&[f64]) -> Result<f64>,
 {
     ensure_finite("điểm tính gradient", x)?;
+    if !(h.is_finite() && h > 0.0) {
+        return Err(Error::InvalidParameter {
+            what: "bước sai phân h",
+            reason: format!("cần 0 < h < ∞, nhận {h}"),
+        });
+    }
+    if let Some(&xi) = x
+        .iter()
+        .find(|&&xi| xi + h == xi || xi - h == xi || !(xi + h).is_finite())
+    {
+        return Err(Error::InvalidParameter {
+            what: "bước sai phân h",
+            reason: format!("x ± h không khác x (hoặc tràn số) tại x = {xi:e}, h = {h:e}"),
+        });
+    }
     let mut point = x.to_vec();
     let mut grad = Vec::with_capacity(x.len());
     for i in 0..x.len() {
@@ -31,6 +46,7 @@ where
         point[i] = original;
         grad.push((plus - minus) / (2.0 * h));
     }
+    ensure_finite("gradient số (f không hữu hạn quanh x)", &grad)?;
     Ok(grad)
 }
 // ANCHOR_END: numerical_gradient
@@ -54,7 +70,7 @@ pub fn max_relative_error(analytic: &[f64], numeric: &[f64]) -> Result<f64> {
     Ok(analytic
         .iter()
         .zip(numeric)
-        .map(|(&a, &n)| (a - n).abs() / scale)
+        .map(|(&a, &n)| (a / scale - n / scale).abs())
         .fold(0.0, f64::max))
 }
 // ANCHOR_END: relative_error

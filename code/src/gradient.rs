@@ -5,10 +5,11 @@ use ndarray::{Array1, Array2, ArrayView2};
 
 use crate::cross_entropy::cross_entropy;
 use crate::error::{ensure_finite, ensure_len, Error, Result};
+use crate::numerics::Shifted;
 use crate::softmax::softmax;
 
 // ANCHOR: softmax_jacobian
-/// Phương trình (3.1): ma trận Jacobi của softmax, `∂P_i/∂z_j = P_i (δ_ij − P_j)`.
+/// Phương trình (3.1): ma trận Jacobi của softmax, `∂P_i/∂z_j = P_i (1[i = j] − P_j)`.
 pub fn softmax_jacobian(logits: &[f64]) -> Result<Array2<f64>> {
     let p = softmax(logits)?;
     let v = p.len();
@@ -28,9 +29,8 @@ pub fn logit_gradient(logits: &[f64], target: usize) -> Result<Vec<f64>> {
             vocab: logits.len(),
         });
     }
-    let mut g = softmax(logits)?;
-    g[target] -= 1.0;
-    Ok(g)
+    // (5.9): thành phần đúng P_y − 1 = −Σ_{j≠y} P_j, không triệt tiêu khi P_y ≈ 1
+    Ok(Shifted::new(logits)?.gradient(target))
 }
 // ANCHOR_END: logit_gradient
 

@@ -9,7 +9,7 @@ use crate::error::{ensure_finite, Error, Result};
 use crate::softmax::softmax;
 
 // ANCHOR: softmax_hessian
-/// Phương trình (5.1): Hessian của `L = −log softmax(z)_y` theo z: `H = diag(P) − P Pᵀ`,
+/// Phương trình (5.1): Hessian của `L = −log softmax(z)_y` theo z: `ℋ = diag(P) − P Pᵀ`,
 /// tức `H_ii = P_i (1 − P_i)` và `H_ij = −P_i P_j` (không phụ thuộc token đúng y).
 /// Đường chéo được tính là `P_i Σ_{j≠i} P_j` (bằng `P_i (1 − P_i)` vì `Σ_j P_j = 1`): khi `P_i ≈ 1`,
 /// phép trừ `1 − P_i` triệt tiêu hết chữ số và làm H mất tính nửa xác định dương.

@@ -6,6 +6,7 @@
 //! trả `Err(Error::InvalidDistribution)` hoặc `Err(Error::ShapeMismatch)`.
 
 use crate::error::{ensure_len, Error, Result};
+use crate::numerics::{accurate_sum, compensated_sum};
 
 /// Sai lệch cho phép của `Σ p_i` so với 1.
 pub const SUM_TOLERANCE: f64 = 1e-9;
@@ -40,11 +41,10 @@ fn check_pair(p: &[f64], q: &[f64]) -> Result<()> {
 /// Phương trình (6.1): entropy `H(p) = −Σ_i p_i log p_i` (nat), với `0 · log 0 = 0`.
 pub fn entropy(p: &[f64]) -> Result<f64> {
     check_distribution("p", p)?;
-    Ok(-p
-        .iter()
-        .filter(|&&x| x > 0.0)
-        .map(|&x| x * x.ln())
-        .sum::<f64>())
+    // các số hạng −p_i log p_i ≥ 0: tổng bù, sai số vài ε tương đối
+    Ok(compensated_sum(
+        p.iter().filter(|&&x| x > 0.0).map(|&x| -(x * x.ln())),
+    ))
 }
 // ANCHOR_END: entropy
 
@@ -53,12 +53,12 @@ pub fn entropy(p: &[f64]) -> Result<f64> {
 /// và `+∞` nếu có `q_i = 0 < p_i`.
 pub fn cross_entropy_pq(p: &[f64], q: &[f64]) -> Result<f64> {
     check_pair(p, q)?;
-    Ok(-p
-        .iter()
-        .zip(q)
-        .filter(|(&pi, _)| pi > 0.0)
-        .map(|(&pi, &qi)| pi * qi.ln())
-        .sum::<f64>())
+    Ok(compensated_sum(
+        p.iter()
+            .zip(q)
+            .filter(|(&pi, _)| pi > 0.0)
+            .map(|(&pi, &qi)| -(pi * qi.ln())),
+    ))
 }
 // ANCHOR_END: cross_entropy_pq
 
@@ -67,16 +67,42 @@ pub fn cross_entropy_pq(p: &[f64], q: &[f64]) -> Result<f64> {
 /// và `+∞` nếu có `q_i = 0 < p_i`.
 pub fn kl_divergence(p: &[f64], q: &[f64]) -> Result<f64> {
     check_pair(p, q)?;
-    let mut total = 0.0;
-    for (&pi, &qi) in p.iter().zip(q) {
-        if pi > 0.0 {
-            if qi == 0.0 {
-                return Ok(f64::INFINITY);
-            }
-            total += pi * (pi.ln() - qi.ln());
+    if p.iter().zip(q).any(|(&pi, &qi)| pi > 0.0 && qi == 0.0) {
+        return Ok(f64::INFINITY);
+    }
+    // (5.11): số hạng có q_i ≈ p_i là (p_i − q_i) + p_i φ(q_i/p_i), φ(r) = r − 1 − ln r ≥ 0: phần bậc nhất
+    // p_i − q_i chính xác (Sterbenz), phần còn lại ≥ 0; các số hạng khác tính thẳng p_i log(p_i/q_i).
+    // Tổng chính xác của mọi phần: khi p, q chuẩn hoá chính xác, các phần bậc nhất triệt tiêu đúng, KL ≥ 0.
+    let mut parts = Vec::with_capacity(2 * p.len());
+    for (&pi, &qi) in p.iter().zip(q).filter(|(&pi, _)| pi > 0.0) {
+        if qi >= 0.5 * pi && qi <= 1.5 * pi {
+            parts.push(pi - qi);
+            parts.push(pi * phi((qi - pi) / pi));
+        } else {
+            let r = qi / pi;
+            let ln_r = if r.is_normal() {
+                r.ln()
+            } else {
+                qi.ln() - pi.ln()
+            };
+            parts.push(-(pi * ln_r));
         }
     }
-    Ok(total)
+    Ok(accurate_sum(&parts))
+}
+
+/// `φ = t − log(1 + t) = t²/2 − t³/3 + …` (chuỗi, `|t| ≤ ½`): không triệt tiêu, luôn ≥ 0.
+fn phi(t: f64) -> f64 {
+    let (mut power, mut sum) = (t, 0.0);
+    for k in 2..100 {
+        power *= -t;
+        let next = sum - power / k as f64; // (−1)^k t^k / k
+        if next == sum {
+            break;
+        }
+        sum = next;
+    }
+    sum.max(0.0)
 }
 // ANCHOR_END: kl
 
@@ -87,6 +113,7 @@ pub fn empirical_distribution(data: &[usize], vocab: usize) -> Result<Vec<f64>> 
     if data.is_empty() {
         return Err(Error::Empty("tập dữ liệu"));
     }
+    crate::memory::ensure_allocation("phân phối thực nghiệm", vocab, 8)?;
     let mut counts = vec![0.0; vocab];
     for &x in data {
         *counts

@@ -10,6 +10,7 @@ use rand_distr::weighted::WeightedAliasIndex;
 use rand_distr::Distribution;
 
 use crate::error::{ensure_finite, ensure_len, Error, Result};
+use crate::numerics::{compensated_sum, dot2, sigmoid_neg, softplus_neg, two_prod};
 
 // ANCHOR: sigmoid
 /// Phương trình (4.1): `σ(x) = 1/(1 + e^{−x})`, tính không tràn số với mọi `x` hữu hạn.
@@ -27,10 +28,6 @@ pub fn log_sigmoid(x: f64) -> f64 {
     x.min(0.0) - (-x.abs()).exp().ln_1p()
 }
 // ANCHOR_END: sigmoid
-
-fn dot(a: &[f64], b: &[f64]) -> f64 {
-    a.iter().zip(b).map(|(x, y)| x * y).sum()
-}
 
 fn check_vectors(center: &[f64], context: &[f64], negatives: &[&[f64]]) -> Result<()> {
     if center.is_empty() {
@@ -50,15 +47,20 @@ fn check_vectors(center: &[f64], context: &[f64], negatives: &[&[f64]]) -> Resul
 /// Phương trình (4.2): hàm mục tiêu SGNS cần **cực đại hoá**
 /// `J = log σ(u_cᵀv_w) + Σ_k log σ(−u_{n_k}ᵀv_w)`.
 pub fn sgns_objective(center: &[f64], context: &[f64], negatives: &[&[f64]]) -> Result<f64> {
-    check_vectors(center, context, negatives)?;
-    let positive = log_sigmoid(dot(context, center));
-    let negative: f64 = negatives.iter().map(|n| log_sigmoid(-dot(n, center))).sum();
-    Ok(positive + negative)
+    Ok(-sgns_loss(center, context, negatives)?)
 }
 
 /// Phương trình (4.2): mất mát SGNS `L = −J`, thứ được **cực tiểu hoá**.
 pub fn sgns_loss(center: &[f64], context: &[f64], negatives: &[&[f64]]) -> Result<f64> {
-    Ok(-sgns_objective(center, context, negatives)?)
+    check_vectors(center, context, negatives)?;
+    // tích vô hướng gấp đôi độ chính xác (hi, lo): với s lớn, −log σ(s) ≈ e^{−s} nhạy với phần lo
+    let (hi, lo) = dot2(context, center)?;
+    let mut terms = vec![softplus_neg(hi, lo)];
+    for n in negatives {
+        let (hi, lo) = dot2(n, center)?;
+        terms.push(softplus_neg(-hi, -lo));
+    }
+    Ok(compensated_sum(terms))
 }
 // ANCHOR_END: objective
 
@@ -82,17 +84,34 @@ pub fn sgns_gradients(
     negatives: &[&[f64]],
 ) -> Result<SgnsGradients> {
     check_vectors(center, context, negatives)?;
-    let g_pos = sigmoid(dot(context, center)) - 1.0; // = −σ(−s_c), luôn âm
-    let mut grad_center: Vec<f64> = context.iter().map(|u| g_pos * u).collect();
-    let grad_context = center.iter().map(|v| g_pos * v).collect();
+    let (hi, lo) = dot2(context, center)?;
+    let g_pos = -sigmoid_neg(hi, lo); // σ(s_c) − 1 = −σ(−s_c) (5.10), không trừ 1 − σ(s_c)
+    let mut coefficients = vec![g_pos];
     let mut grad_negatives = Vec::with_capacity(negatives.len());
     for n in negatives {
-        let g_neg = sigmoid(dot(n, center)); // luôn dương
-        for (gc, u) in grad_center.iter_mut().zip(n.iter()) {
-            *gc += g_neg * u;
-        }
+        let (hi, lo) = dot2(n, center)?;
+        let g_neg = sigmoid_neg(-hi, -lo); // σ(s_k), luôn dương
+        coefficients.push(g_neg);
         grad_negatives.push(center.iter().map(|v| g_neg * v).collect());
     }
+    let grad_context = center.iter().map(|v| g_pos * v).collect();
+    // ∂L/∂v_w = Σ_k g_k u_k: tích không sai số (FMA) và tổng bù
+    let grad_center = (0..center.len())
+        .map(|i| {
+            let rows = std::iter::once(context).chain(negatives.iter().copied());
+            let parts: Vec<f64> = coefficients
+                .iter()
+                .zip(rows)
+                .flat_map(|(&g, u)| {
+                    let (p, e) = two_prod(g, u[i]);
+                    [p, e]
+                })
+                .collect();
+            compensated_sum(parts)
+        })
+        .collect();
+    let grad_center: Vec<f64> = grad_center;
+    ensure_finite("gradient ∂L/∂v_w (tràn số f64)", &grad_center)?;
     Ok(SgnsGradients {
         center: grad_center,
         context: grad_context,
@@ -113,11 +132,19 @@ pub fn noise_distribution(counts: &[u64], power: f64) -> Result<Vec<f64>> {
     if counts.iter().all(|&c| c == 0) {
         return Err(Error::Empty("tần số từ (mọi count đều bằng 0)"));
     }
+    // trọng số tương đối (c / c_max)^α ∈ [0, 1]: không tràn số với α lớn
+    let c_max = counts.iter().copied().max().unwrap_or(1) as f64;
     let weights: Vec<f64> = counts
         .iter()
-        .map(|&c| if c == 0 { 0.0 } else { (c as f64).powf(power) })
+        .map(|&c| {
+            if c == 0 {
+                0.0
+            } else {
+                (power * ((c as f64).ln() - c_max.ln())).exp()
+            }
+        })
         .collect();
-    let total: f64 = weights.iter().sum();
+    let total = compensated_sum(weights.iter().copied());
     Ok(weights.into_iter().map(|w| w / total).collect())
 }
 
@@ -144,8 +171,10 @@ impl NoiseSampler {
 }
 
 /// Tần số kiểu Zipf cho các thí nghiệm: `count(r) = ⌊10⁵ / r⌋`, r = 1..=v.
-pub fn zipf_counts(v: u64) -> Vec<u64> {
-    (1..=v).map(|r| 100_000 / r).collect()
+pub fn zipf_counts(v: u64) -> Result<Vec<u64>> {
+    let n = usize::try_from(v).unwrap_or(usize::MAX);
+    crate::memory::ensure_allocation("tần số Zipf", n, 8)?;
+    Ok((1..=v).map(|r| 100_000 / r).collect())
 }
 
 /// Tần số rút được của từng từ sau `draws` lần rút theo (4.6), RNG ChaCha8 hạt giống `seed`.
@@ -187,8 +216,8 @@ pub fn subsample<R: Rng + ?Sized>(
     threshold: f64,
     rng: &mut R,
 ) -> Result<Vec<usize>> {
-    let total: u64 = counts.iter().sum();
-    let mut kept = Vec::with_capacity(sentence.len());
+    let total = checked_total(counts)?;
+    let mut kept = Vec::new();
     for &w in sentence {
         let count = *counts.get(w).ok_or(Error::TokenOutOfRange {
             id: w,
@@ -230,7 +259,7 @@ pub fn context_pairs<R: Rng + ?Sized>(
     for (i, &w) in sentence.iter().enumerate() {
         let radius = window - rng.random_range(0..window);
         let lo = i.saturating_sub(radius);
-        let hi = (i + radius).min(sentence.len() - 1);
+        let hi = i.saturating_add(radius).min(sentence.len() - 1);
         for (j, &c) in sentence.iter().enumerate().take(hi + 1).skip(lo) {
             if j != i {
                 pairs.push((w, c));
@@ -250,7 +279,8 @@ pub fn chi_square_statistic(observed: &[u64], probs: &[f64]) -> Result<f64> {
         observed.len(),
     )?;
     ensure_finite("xác suất", probs)?;
-    let n: u64 = observed.iter().sum();
+    crate::information::check_distribution("xác suất của kiểm định khi-bình-phương", probs)?;
+    let n = checked_total(observed)?;
     let mut stat = 0.0;
     for (&o, &p) in observed.iter().zip(probs) {
         if p > 0.0 {
@@ -268,9 +298,34 @@ pub fn chi_square_statistic(observed: &[u64], probs: &[f64]) -> Result<f64> {
 
 /// Ngưỡng tới hạn xấp xỉ của phân phối χ² với `df` bậc tự do (Wilson–Hilferty, 1931):
 /// `q ≈ df · (1 − 2/(9df) + z √(2/(9df)))³`, `z` là phân vị chuẩn (3.0902 cho mức 0.999).
-pub fn chi_square_critical(df: usize, z: f64) -> f64 {
+pub fn chi_square_critical(df: usize, z: f64) -> Result<f64> {
+    if df == 0 || !z.is_finite() {
+        return Err(Error::InvalidParameter {
+            what: "bậc tự do df, phân vị z",
+            reason: format!("cần df ≥ 1 và z hữu hạn, nhận df = {df}, z = {z}"),
+        });
+    }
     let a = 2.0 / (9.0 * df as f64);
-    df as f64 * (1.0 - a + z * a.sqrt()).powi(3)
+    let q = df as f64 * (1.0 - a + z * a.sqrt()).powi(3);
+    if q.is_finite() {
+        Ok(q)
+    } else {
+        Err(Error::InvalidParameter {
+            what: "phân vị z",
+            reason: format!("ngưỡng tới hạn tràn số f64 với z = {z:e}"),
+        })
+    }
+}
+
+/// Tổng các số đếm, lỗi (thay vì tràn số u64) khi vượt `u64::MAX`.
+fn checked_total(counts: &[u64]) -> Result<u64> {
+    counts
+        .iter()
+        .try_fold(0u64, |acc, &c| acc.checked_add(c))
+        .ok_or(Error::InvalidParameter {
+            what: "tổng số đếm",
+            reason: format!("vượt {}", u64::MAX),
+        })
 }
 // ANCHOR_END: chi_square
 

@@ -2,7 +2,7 @@
 //!
 //! Trên một bảng đồng xuất hiện `#(w, c)` (W từ × C ngữ cảnh), mục tiêu SGNS *kỳ vọng* (4.9) tách
 //! thành tổng các ô; khi số chiều không bị ràng buộc, cực đại đạt được từng ô một (4.10):
-//! `u_cᵀv_w = PMI(w, c) − log k` với nhiễu unigram.
+//! `u_cᵀv_w = PMI(w, c) − log K` với nhiễu unigram.
 
 use ndarray::Array2;
 use rand::SeedableRng;
@@ -10,6 +10,7 @@ use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, Normal};
 
 use crate::error::{ensure_finite, ensure_len, Error, Result};
+use crate::information::check_distribution;
 use crate::negative_sampling::{log_sigmoid, sigmoid};
 
 fn check_counts(counts: &Array2<f64>) -> Result<()> {
@@ -26,6 +27,32 @@ fn check_counts(counts: &Array2<f64>) -> Result<()> {
     Ok(())
 }
 
+/// Kiểm bảng đếm, phân phối nhiễu `P_n` (khớp số cột, là một phân phối) và `k` (hữu hạn, > 0).
+fn check_noise(counts: &Array2<f64>, noise: &[f64], k: f64) -> Result<()> {
+    check_counts(counts)?;
+    ensure_len("phân phối nhiễu P_n", counts.ncols(), noise.len())?;
+    check_distribution("phân phối nhiễu P_n", noise)?;
+    if !(k.is_finite() && k > 0.0) {
+        return Err(Error::InvalidParameter {
+            what: "số mẫu âm k",
+            reason: format!("cần 0 < k < ∞, nhận {k}"),
+        });
+    }
+    Ok(())
+}
+
+fn finite_result(what: &'static str, value: f64) -> Result<f64> {
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(Error::NonFinite {
+            what,
+            index: 0,
+            value,
+        })
+    }
+}
+
 // ANCHOR: pmi
 /// `PMI(w, c) = log( #(w,c)·|D| / (#(w)·#(c)) )` tính từ bảng đếm.
 pub fn pmi_matrix(counts: &Array2<f64>) -> Result<Array2<f64>> {
@@ -33,15 +60,24 @@ pub fn pmi_matrix(counts: &Array2<f64>) -> Result<Array2<f64>> {
     let total = counts.sum();
     let rows = counts.sum_axis(ndarray::Axis(1));
     let cols = counts.sum_axis(ndarray::Axis(0));
-    Ok(Array2::from_shape_fn(counts.dim(), |(w, c)| {
-        (counts[[w, c]] * total / (rows[w] * cols[c])).ln()
-    }))
+    let pmi = Array2::from_shape_fn(counts.dim(), |(w, c)| {
+        // (#(w,c)/#(w)) · (|D|/#(c)): thừa số đầu ≤ 1, thừa số sau ≤ |D|, không tràn khi |D| hữu hạn
+        ((counts[[w, c]] / rows[w]) * (total / cols[c])).ln()
+    });
+    ensure_finite("PMI (tổng số đếm tràn số f64)", pmi.iter())?;
+    Ok(pmi)
 }
 
 /// Xác suất unigram của ngữ cảnh `P(c) = #(c)/|D|`: nhiễu của định lý Levy–Goldberg.
 pub fn unigram_contexts(counts: &Array2<f64>) -> Result<Vec<f64>> {
     check_counts(counts)?;
     let total = counts.sum();
+    if !total.is_finite() {
+        return Err(Error::InvalidParameter {
+            what: "số đếm đồng xuất hiện",
+            reason: "tổng tràn số f64".into(),
+        });
+    }
     Ok(counts
         .sum_axis(ndarray::Axis(0))
         .iter()
@@ -57,27 +93,41 @@ pub fn expected_objective(
     k: f64,
     x: &Array2<f64>,
 ) -> Result<f64> {
-    check_counts(counts)?;
-    ensure_len("phân phối nhiễu P_n", counts.ncols(), noise.len())?;
-    ensure_len("ma trận X (số phần tử)", counts.len(), x.len())?;
+    check_noise(counts, noise, k)?;
+    if x.dim() != counts.dim() {
+        return Err(Error::ShapeMismatch {
+            what: "ma trận X so với bảng đồng xuất hiện",
+            expected: format!("{:?}", counts.dim()),
+            found: format!("{:?}", x.dim()),
+        });
+    }
+    ensure_finite("ma trận X", x.iter())?;
     let rows = counts.sum_axis(ndarray::Axis(1));
     let mut total = 0.0;
     for ((w, c), &n) in counts.indexed_iter() {
         let xv = x[[w, c]];
         total += n * log_sigmoid(xv) + k * rows[w] * noise[c] * log_sigmoid(-xv);
     }
-    Ok(total)
+    finite_result("mục tiêu kỳ vọng ℓ(X)", total)
 }
 
 /// Phương trình (4.10): nghiệm từng ô của (4.9), `x*_wc = log( #(w,c) / (k·#(w)·P_n(c)) )`;
-/// với `P_n` unigram, `x* = PMI(w, c) − log k`.
+/// với `P_n` unigram, `x* = PMI(w, c) − log K`.
 pub fn cellwise_optimum(counts: &Array2<f64>, noise: &[f64], k: f64) -> Result<Array2<f64>> {
-    check_counts(counts)?;
-    ensure_len("phân phối nhiễu P_n", counts.ncols(), noise.len())?;
+    check_noise(counts, noise, k)?;
+    if let Some(c) = noise.iter().position(|&p| p <= 0.0) {
+        return Err(Error::InvalidDistribution {
+            what: "phân phối nhiễu P_n",
+            reason: format!("P_n({c}) = 0: nghiệm x*_wc = +∞"),
+        });
+    }
     let rows = counts.sum_axis(ndarray::Axis(1));
-    Ok(Array2::from_shape_fn(counts.dim(), |(w, c)| {
-        (counts[[w, c]] / (k * rows[w] * noise[c])).ln()
-    }))
+    let x = Array2::from_shape_fn(counts.dim(), |(w, c)| {
+        // (#(w,c)/#(w)) / (k·P_n(c)): thừa số đầu ≤ 1, không tràn số khi các số đếm khổng lồ
+        ((counts[[w, c]] / rows[w]) / (k * noise[c])).ln()
+    });
+    ensure_finite("nghiệm x* (tràn số f64)", x.iter())?;
+    Ok(x)
 }
 // ANCHOR_END: pmi
 

@@ -6,7 +6,9 @@
 //! (`tests/browser/widgets.mjs`) đặt từng bộ đầu vào lên widget rồi so các con số hiển thị với kết quả vàng.
 
 use crate::cross_entropy::cross_entropy;
-use crate::softmax::{softmax, softmax_with_temperature};
+use crate::gradient::logit_gradient;
+use crate::numerics::Shifted;
+use crate::softmax::softmax;
 use crate::{Error, Result};
 
 /// Một widget: tên dùng trong chỉ thị `{{#widget tên}}`, cấu hình ban đầu và vector vàng (JSON).
@@ -70,14 +72,19 @@ pub fn softmax_outputs(
     temperature: f64,
     target: usize,
 ) -> Result<(Vec<f64>, f64, Vec<f64>)> {
-    let p = softmax_with_temperature(z, temperature)?;
-    let scaled: Vec<f64> = z.iter().map(|v| v / temperature).collect();
-    let loss = cross_entropy(&scaled, target)?;
-    let grad = p
-        .iter()
-        .enumerate()
-        .map(|(i, &pi)| pi - if i == target { 1.0 } else { 0.0 })
-        .collect();
+    // z/T giữ cả phần dư của phép chia; mất mát và gradient trong miền đã dịch (5.8), (5.9)
+    let shifted = Shifted::with_temperature(z, temperature)?;
+    if target >= z.len() {
+        return Err(Error::TokenOutOfRange {
+            id: target,
+            vocab: z.len(),
+        });
+    }
+    let (p, loss, grad) = (
+        shifted.probs(),
+        shifted.cross_entropy(target),
+        shifted.gradient(target),
+    );
     Ok((p, loss, grad))
 }
 
@@ -125,15 +132,8 @@ pub fn sgd_step(w: &mut [[f64; 2]], h: [f64; 2], target: usize, lr: f64) -> Resu
         });
     }
     let z: Vec<f64> = w.iter().map(|r| r[0] * h[0] + r[1] * h[1]).collect();
-    let p = softmax(&z)?;
-    if target >= w.len() {
-        return Err(Error::TokenOutOfRange {
-            id: target,
-            vocab: w.len(),
-        });
-    }
-    for (i, row) in w.iter_mut().enumerate() {
-        let g = p[i] - if i == target { 1.0 } else { 0.0 };
+    let grad = logit_gradient(&z, target)?;
+    for (row, g) in w.iter_mut().zip(grad) {
         row[0] -= lr * g * h[0];
         row[1] -= lr * g * h[1];
     }

@@ -76,7 +76,7 @@ fn eq_1_3_lookup_gradient_is_sparse() {
 /// (1.4): số tham số của E trong GPT-2 small khớp kích thước công bố của ma trận `wte` (50257 × 768 = 38 597 376), 4 byte mỗi số f32.
 #[test]
 fn eq_1_4_embedding_memory_matches_gpt2_wte() {
-    let (params, bytes) = parameter_bytes(50_257, 768, 4);
+    let (params, bytes) = parameter_bytes(50_257, 768, 4).unwrap();
     assert_eq!(params, 38_597_376);
     assert_eq!(bytes, 154_389_504);
     assert_eq!(GPT2_VOCAB, 50_257);
@@ -87,7 +87,7 @@ fn eq_1_4_embedding_memory_matches_gpt2_wte() {
 fn eq_1_5_gpt2_totals_match_published_counts() {
     let published = [124_439_808, 354_823_168, 774_030_080, 1_557_611_200];
     for ((_, layers, d), want) in GPT2_SIZES.iter().zip(published) {
-        assert_eq!(gpt2_parameters(*layers, *d), want);
+        assert_eq!(gpt2_parameters(*layers, *d).unwrap(), want);
     }
     let share = 38_597_376.0 / 124_439_808.0;
     assert_relative_eq!(share, 0.310_169, epsilon = 1e-6);
@@ -126,4 +126,6 @@ fn vietnamese_number_format() {
     assert_eq!(vi(-0.5, 2), "−0,50");
     assert_eq!(vi(-0.0001, 2), "0,00");
     assert_eq!(vi(999.0, 0), "999");
+    assert_eq!(vi(1500.0, 0), "1500");
+    assert_eq!(vi(50257.0, 0), "50.257");
 }

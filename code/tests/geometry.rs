@@ -252,7 +252,7 @@ fn claim_9_cooccurring_dots_grow() {
         .run
         .snapshots
         .iter()
-        .map(|(_, e, o)| cooccurrence_dots(&tr, e, o).unwrap())
+        .map(|(_, e, o)| cooccurrence_dots(tr, e, o).unwrap())
         .collect();
     println!("(cùng xuất hiện, không) theo mốc: {dots:?}");
     assert!(dots.windows(2).all(|p| p[1].0 > p[0].0));
@@ -281,7 +281,7 @@ fn claim_9_tied_common_direction_lifts_all_dots() {
         .run
         .snapshots
         .iter()
-        .map(|(_, e, o)| cooccurrence_dots(&tr, e, o).unwrap())
+        .map(|(_, e, o)| cooccurrence_dots(tr, e, o).unwrap())
         .collect();
     println!("(cùng xuất hiện, không) theo mốc: {dots:?}");
     let lowest = dots.iter().map(|d| d.1).fold(f64::INFINITY, f64::min);

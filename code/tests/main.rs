@@ -3,6 +3,7 @@
 
 mod common;
 
+mod accuracy;
 mod corpus;
 mod cross_entropy;
 mod dynamics;
@@ -13,5 +14,6 @@ mod hessian;
 mod information;
 mod negative_sampling;
 mod normalised;
+mod totality;
 mod transformer;
 mod widgets;

@@ -1,5 +1,6 @@
 //! Kiểm bản dựng HTML: không còn lỗi KaTeX, không còn `$$` chưa dựng, không tải gì từ máy chủ khác,
-//! phông KaTeX nằm trong sách, mọi hình có mặt, mọi widget kèm cấu hình và vector vàng.
+//! phông KaTeX nằm trong sách, mọi hình có mặt, mọi widget kèm cấu hình và vector vàng, mọi công thức có MathML,
+//! nút Run chỉ trên khối mã `mdbook-runnable`.
 
 use std::fs;
 use std::path::Path;
@@ -16,6 +17,14 @@ static FETCH_RE: LazyLock<Regex> = LazyLock::new(|| {
         r#"(?i)(?:\bsrc\s*=\s*["']?|<link[^>]*\bhref\s*=\s*["']?|url\(\s*["']?|@import\s+["'])(https?:)?//([^/"' )>]+)"#,
     )
     .expect("regex hợp lệ")
+});
+
+/// Khối mã có nút Run: `<pre class="playground"><code class="…">`.
+static CELL_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?s)<td[^>]*>(.*?)</td>").expect("regex hợp lệ"));
+
+static PLAYGROUND_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"<pre class="playground"><code class="([^"]*)""#).expect("regex hợp lệ")
 });
 
 /// Thẻ và nội dung không hiển thị thành chữ: `<script>`, `<pre>`, `<code>`, mọi thẻ.
@@ -71,6 +80,12 @@ pub fn check_output(dir: &Path) -> Result<Report> {
             continue;
         }
         report.pages += 1;
+        // Bảng kiểm chứng chép nguyên chú thích `///` của kiểm thử (còn viết số kiểu 0.5): chưa thuộc quy ước.
+        if rel != "print.html" && rel != "bang-kiem-chung.html" {
+            for p in crate::numbers::number_problems(&crate::numbers::visible_text(&text)) {
+                problems.push(format!("{rel}: cách viết số: {p}"));
+            }
+        }
         report.figures += text.matches("class=\"book-figure\"").count();
         report.formulas += text.matches("class=\"katex\"").count();
         let widgets = text.matches("class=\"book-widget\"").count();
@@ -78,6 +93,33 @@ pub fn check_output(dir: &Path) -> Result<Report> {
             || widgets != text.matches("class=\"widget-golden\"").count()
         {
             problems.push(format!("{rel}: widget thiếu cấu hình hoặc vector vàng"));
+        }
+        let katex = text.matches("class=\"katex\"").count();
+        let mathml = text.matches("class=\"katex-mathml\"").count();
+        if mathml != katex {
+            problems.push(format!(
+                "{rel}: {} trên {katex} công thức không có MathML (trình đọc màn hình không đọc được)",
+                katex.saturating_sub(mathml)
+            ));
+        }
+        for c in PLAYGROUND_RE.captures_iter(&text) {
+            if !c[1].split(' ').any(|k| k == "mdbook-runnable") {
+                problems.push(format!(
+                    "{rel}: nút Run trên khối mã không đánh dấu mdbook-runnable ({})",
+                    &c[1]
+                ));
+                break;
+            }
+        }
+        // Một `|` lọt vào ô bảng (kể cả trong mã TeX của một công thức) cắt ô làm đôi: công thức bị xẻ, phần
+        // MathML ở một ô, phần hiển thị ở ô sau, và ô cuối của hàng bị mdBook bỏ đi.
+        if CELL_RE.captures_iter(&text).any(|c| {
+            c[1].matches("<span class=\"katex\">").count()
+                != c[1].matches("class=\"katex-html\"").count()
+        }) {
+            problems.push(format!(
+                "{rel}: một công thức trong bảng bị xẻ sang ô khác (dấu `|` chưa thoát)"
+            ));
         }
         if text.contains("katex-error") {
             problems.push(format!("{rel}: có phần tử katex-error"));

@@ -18,7 +18,7 @@ use regex::{Captures, Regex};
 use crate::markdown::{code_ranges, in_ranges};
 
 /// Một dòng chỉ chứa chỉ thị khối `{{#kind tên}}`.
-fn block_directive(kind: &str) -> Regex {
+pub(crate) fn block_directive(kind: &str) -> Regex {
     Regex::new(&format!(
         r"(?m)^\{{\{{#{kind}\s+([A-Za-z0-9_]+)\s*\}}\}}\s*$"
     ))

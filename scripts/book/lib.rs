@@ -7,10 +7,14 @@
 pub mod assets;
 pub mod check;
 pub mod directives;
+pub mod eqref;
 pub mod includes;
 pub mod katex;
 pub mod markdown;
+pub mod numbers;
+pub mod playground;
 pub mod preprocessor;
+pub mod serve;
 pub mod table;
 pub mod trace;
 pub mod walk;
@@ -27,11 +31,21 @@ pub fn repo_root() -> PathBuf {
 
 /// Dựng sách từ `root` vào `dest` (mặc định: `build-dir` của book.toml), rồi kiểm bản dựng.
 pub fn build(root: &Path, dest: Option<&Path>) -> Result<(PathBuf, check::Report)> {
+    build_with(root, dest, |_| Ok(()))
+}
+
+/// Như [`build`], nhưng `configure` chỉnh cấu hình mdBook trước khi dựng (lệnh `serve` bật tự tải lại trang).
+pub fn build_with(
+    root: &Path,
+    dest: Option<&Path>,
+    configure: impl FnOnce(&mut mdbook_driver::config::Config) -> Result<()>,
+) -> Result<(PathBuf, check::Report)> {
     assets::ensure_katex(root)?;
     let mut book = MDBook::load(root).context("không nạp được sách (book.toml, src/SUMMARY.md)")?;
     if let Some(dest) = dest {
         book.config.build.build_dir = dest.to_path_buf();
     }
+    configure(&mut book.config)?;
     book.with_preprocessor(preprocessor::BookPreprocessor);
     book.build().map_err(|e| anyhow::anyhow!("{e:#}"))?;
     let out = book.build_dir_for("html");

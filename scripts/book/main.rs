@@ -1,7 +1,8 @@
 //! `book`: dựng, phục vụ, vẽ hình của sách, và làm bộ tiền xử lý cho lệnh `mdbook` nếu bạn đã cài nó.
 //!
 //! * `cargo run --release --bin book -- build` — dựng sách vào `book/` và kiểm bản dựng.
-//! * `cargo run --release --bin book -- serve [cổng]` — dựng rồi phục vụ tại http://127.0.0.1:3000.
+//! * `cargo run --release --bin book -- serve [cổng] [thư mục sách]` — dựng, phục vụ tại http://127.0.0.1:3000,
+//!   dựng lại khi bạn lưu một tệp trong `src/`, `code/`, `theme/` và tự tải lại trang đang mở.
 //! * `cargo run --release --bin book -- figures [thư mục]` — chỉ vẽ lại các hình (mặc định `target/figures`).
 //! * `cargo run --release --bin book -- check [thư mục]` — kiểm một bản dựng có sẵn (mặc định `book/`).
 //! * `book preprocess …` — giao thức tiền xử lý của mdBook (book.toml gọi lệnh này khi dùng `mdbook build`).
@@ -16,7 +17,7 @@ use book_tools::{build, preprocessor::BookPreprocessor, repo_root};
 use mdbook_preprocessor::Preprocessor;
 
 const USAGE: &str =
-    "cách dùng: book build | serve [cổng] | figures [thư mục] | check [thư mục] | preprocess [supports <renderer>]";
+    "cách dùng: book build | serve [cổng] [thư mục sách] | figures [thư mục] | check [thư mục] | preprocess [supports <renderer>]";
 
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
@@ -52,9 +53,9 @@ fn run(args: &[String]) -> Result<()> {
             let port: u16 = args
                 .get(1)
                 .map_or(Ok(3000), |p| p.parse())
-                .context("cổng không hợp lệ")?;
-            let (out, _) = build(&root, None)?;
-            serve(&out, port)
+                .context("cổng không hợp lệ (cần số 0–65535; 0 = một cổng trống bất kỳ)")?;
+            let book = args.get(2).map_or(root, PathBuf::from);
+            book_tools::serve::serve(&book, ([127, 0, 0, 1], port).into())
         }
         Some("figures") => {
             let dir = args
@@ -114,74 +115,4 @@ fn preprocess(args: &[String]) -> Result<()> {
     serde_json::to_writer(io::stdout(), &book)?;
     io::stdout().flush()?;
     Ok(())
-}
-
-/// Máy chủ tĩnh tối giản trên 127.0.0.1 (chỉ đọc tệp trong `dir`).
-fn serve(dir: &Path, port: u16) -> Result<()> {
-    use std::io::{BufRead, BufReader};
-    use std::net::TcpListener;
-    let listener = TcpListener::bind(("127.0.0.1", port))
-        .with_context(|| format!("không mở được cổng {port}"))?;
-    println!("đang phục vụ sách tại http://127.0.0.1:{port}/ (Ctrl-C để dừng)");
-    let root = dir.canonicalize()?;
-    for stream in listener.incoming() {
-        let mut stream = stream?;
-        let mut line = String::new();
-        BufReader::new(&stream).read_line(&mut line)?;
-        let path = line.split_whitespace().nth(1).unwrap_or("/");
-        let path = path.split(['?', '#']).next().unwrap_or("/");
-        let mut file = root.join(percent_decode(path.trim_start_matches('/')));
-        if file.is_dir() {
-            file = file.join("index.html");
-        }
-        let (status, body) = match file.canonicalize() {
-            Ok(f) if f.starts_with(&root) => match std::fs::read(&f) {
-                Ok(b) => ("200 OK", b),
-                Err(_) => ("404 Not Found", b"404".to_vec()),
-            },
-            _ => ("404 Not Found", b"404".to_vec()),
-        };
-        let header = format!(
-            "HTTP/1.1 {status}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-            content_type(&file),
-            body.len()
-        );
-        let _ = stream
-            .write_all(header.as_bytes())
-            .and_then(|_| stream.write_all(&body));
-    }
-    Ok(())
-}
-
-fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "woff2" => "font/woff2",
-        "woff" => "font/woff",
-        "ttf" => "font/ttf",
-        "json" => "application/json",
-        "png" => "image/png",
-        _ => "application/octet-stream",
-    }
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }

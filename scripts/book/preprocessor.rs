@@ -1,6 +1,6 @@
 //! Bộ tiền xử lý mdBook của sách (tên `embedding-book` trong book.toml), chạy sau `links`:
 //! kiểm include → thay `{{#value}}` → dựng KaTeX (lỗi là thất bại) → chèn kết quả chương trình và hình
-//! → đánh dấu neo `#eq-c-n` cho từng công thức đánh số.
+//! → đánh dấu neo `#eq-c-n` cho từng công thức đánh số → khối bài tập chạy được (`{{#exercise}}`).
 
 use std::fs;
 
@@ -12,6 +12,7 @@ use serde::Deserialize;
 use crate::directives::{
     ensure_no_leftover, expand_blocks, expand_figrefs, expand_values, figure_index, Outputs,
 };
+use crate::eqref::{equation_index, expand_eqrefs};
 use crate::includes::check_includes;
 use crate::katex::render_math;
 use crate::markdown::{self, Piece};
@@ -74,6 +75,8 @@ impl Preprocessor for BookPreprocessor {
         let src_dir = ctx.root.join(&ctx.config.book.src);
         let mut outputs = Outputs::default();
         let figures = figure_index(&book);
+        let equations = equation_index(&book);
+        let exercises = crate::playground::exercises(&ctx.root)?;
         let mut failure: Option<anyhow::Error> = None;
         book.for_each_mut(|item| {
             if failure.is_some() {
@@ -94,13 +97,16 @@ impl Preprocessor for BookPreprocessor {
                     }
                     let content = expand_values(&content, &mut outputs)?;
                     let content = expand_figrefs(&content, &figures)?;
+                    let content = expand_eqrefs(&content, &equations)?;
                     let content = anchor_equations(&content);
                     let content = if mathjax {
                         mathjax_math(&content)
                     } else {
                         render_math(&ch.name, &content)?
                     };
+                    let content = mark_definitions(&content);
                     let content = expand_blocks(&content, number, &mut outputs)?;
+                    let content = crate::playground::expand_exercises(&content, &exercises)?;
                     ensure_no_leftover(&ch.name, &content)?;
                     Ok(content)
                 })();
@@ -141,6 +147,21 @@ fn mathjax_math(content: &str) -> String {
         }
     }
     out
+}
+
+/// Lần định nghĩa một thuật ngữ (`<dfn>…</dfn>` trong chương): thêm dấu ẩn ⁅ ⁆ quanh thuật ngữ để ô tìm kiếm
+/// (`theme/tim-kiem.js`) xếp mục định nghĩa lên trước mọi mục chỉ nhắc tới thuật ngữ — chỉ mục tìm kiếm của mdBook
+/// chỉ giữ chữ, không giữ thẻ.
+fn mark_definitions(content: &str) -> String {
+    content
+        .replace(
+            "<dfn>",
+            "<dfn><span class=\"search-mark\" aria-hidden=\"true\">\u{2045}</span>",
+        )
+        .replace(
+            "</dfn>",
+            "<span class=\"search-mark\" aria-hidden=\"true\">\u{2046}</span></dfn>",
+        )
 }
 
 /// Chèn `<a id="eq-c-n"></a>` trước mỗi khối `$$` có `\tag{c.n}` để chương và bảng kiểm chứng liên kết tới.

@@ -39,7 +39,7 @@ pub fn verification_table(root: &Path) -> Result<String> {
         count_tests,
         tests.iter().filter(|t| t.is_claim).count()
     )?;
-    writeln!(html, "<table class=\"verification\"><thead><tr><th>Công thức</th><th>Kiểm thử</th><th>Kiểm gì</th></tr></thead><tbody>")?;
+    writeln!(html, "<div class=\"table-wrapper\"><table class=\"verification\"><thead><tr><th>Công thức</th><th>Kiểm thử</th><th>Kiểm gì</th></tr></thead><tbody>")?;
     for ((c, n), eq) in &tagged {
         let page = eq.file.replace(".md", ".html");
         let mine: Vec<&TestFn> = tests
@@ -65,13 +65,13 @@ pub fn verification_table(root: &Path) -> Result<String> {
             writeln!(html, "{}</tr>", test_cells(t))?;
         }
     }
-    writeln!(html, "</tbody></table>\n")?;
+    writeln!(html, "</tbody></table></div>\n")?;
     writeln!(html, "\n## Khẳng định thực nghiệm\n")?;
-    writeln!(html, "<table class=\"verification\"><thead><tr><th>Chương</th><th>Kiểm thử</th><th>Cho thấy</th></tr></thead><tbody>")?;
+    writeln!(html, "<div class=\"table-wrapper\"><table class=\"verification\"><thead><tr><th>Chương</th><th>Kiểm thử</th><th>Cho thấy</th></tr></thead><tbody>")?;
     for t in tests.iter().filter(|t| t.is_claim) {
         writeln!(html, "<tr><td>{}</td>{}</tr>", t.tag.0, test_cells(t))?;
     }
-    writeln!(html, "</tbody></table>\n")?;
+    writeln!(html, "</tbody></table></div>\n")?;
     writeln!(html, "\n## Mã nguồn các kiểm thử\n")?;
     for t in &tests {
         writeln!(

@@ -131,6 +131,7 @@ fn test_fn(tokens: &[TokenTree], at: usize, file: &str, lines: &[&str]) -> Optio
         (_, _, Some(chapter)) => (chapter.as_str().parse().ok()?, 0),
         _ => return None,
     };
+    let is_claim = c.get(3).is_some();
     // Sau tên: `(` tham số hoặc `<` tham số kiểu; thân là nhóm `{…}` đầu tiên trước `;`.
     match tokens.get(at + 2)? {
         TokenTree::Group(g) if g.delimiter() == Delimiter::Parenthesis => {}
@@ -193,7 +194,7 @@ fn test_fn(tokens: &[TokenTree], at: usize, file: &str, lines: &[&str]) -> Optio
     Some(TestFn {
         name,
         tag,
-        is_claim: c.get(3).is_some(),
+        is_claim,
         file: file.to_string(),
         line: tokens[at].span().start().line,
         doc: doc.join(" "),

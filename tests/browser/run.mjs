@@ -6,7 +6,7 @@
 //   * KHÔNG có yêu cầu nào tới máy khác 127.0.0.1 (bị chặn và đếm — phải bằng 0);
 //   * hiển thị được ở chủ đề light và coal (ảnh chụp vào thư mục tạm, không commit).
 // Thêm: print.html có đủ công thức và hình; tìm kiếm tiếng Việt (có/không dấu); các widget tương tác
-// cho đúng các vector vàng do crate Rust sinh lúc dựng.
+// cho đúng các vector vàng do crate Rust sinh lúc dựng; bài tập chạy trong trang với playground giả lập.
 //
 // Cách dùng: node run.mjs <thư mục bản dựng> [thư mục ảnh chụp]
 import { chromium } from 'playwright-core';
@@ -17,6 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
 import { checkSearch } from './search.mjs';
 import { checkWidgets } from './widgets.mjs';
+import { checkLayout, checkPrint } from './layout.mjs';
+import { checkPlayground } from './playground.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -119,12 +121,21 @@ async function main() {
   }
   const shots = process.argv[3] || mkdtempSync(join(tmpdir(), 'sach-anh-chup-'));
   mkdirSync(shots, { recursive: true });
-  const server = await serve(bookDir);
-  const origin = `http://127.0.0.1:${server.port}`;
+  const failures = [];
+  // Sách được phục vụ dưới một đường dẫn con, như GitHub Pages phục vụ một dự án: đúng `site-url` mà 404.html
+  // khai báo trong <base href>. Sách chưa khai báo (base «/») thì vẫn thử dưới /sach/ — và 404 sẽ hỏng.
+  const base404 = (readFileSync(join(bookDir, '404.html'), 'utf8').match(/<base href="([^"]*)"/) || [])[1] || '/';
+  if (base404 === '/' || !base404.startsWith('/') || !base404.endsWith('/')) {
+    failures.push(`404.html: <base href="${base404}"> — sách cần site-url là một đường dẫn con /…/ (book.toml)`);
+  }
+  const prefix = base404 !== '/' && base404.startsWith('/') && base404.endsWith('/') ? base404 : '/sach/';
+  const server = await serve(bookDir, null, prefix);
+  const host = `http://127.0.0.1:${server.port}`;
+  const origin = host + prefix.slice(0, -1);
+  console.log(`phục vụ sách tại ${origin}/`);
   const browser = await launch();
   const blocked = [];
-  await guardNetwork(browser.context, origin, blocked);
-  const failures = [];
+  await guardNetwork(browser.context, host, blocked);
   const started = Date.now();
   try {
     const pages = htmlPages(bookDir);
@@ -152,6 +163,10 @@ async function main() {
     failures.push(...await checkAdmonitions(browser.context, origin, bookDir));
     failures.push(...await checkSearch(browser.context, origin));
     failures.push(...await checkWidgets(browser.context, origin, bookDir, shots));
+    failures.push(...await check404(browser.context, origin));
+    failures.push(...await checkLayout(browser.context, origin, pages, shots));
+    failures.push(...await checkPrint(browser.context, origin, shots));
+    failures.push(...await checkPlayground(browser.context, origin, bookDir, resolve(fileURLToPath(import.meta.url), '../../..'), shots));
   } finally {
     await browser.close();
     server.close();
@@ -205,12 +220,37 @@ async function checkAdmonitions(context, origin, bookDir) {
       const en = k[0].toUpperCase() + k.slice(1);
       main.insertAdjacentHTML('beforeend', `<blockquote class="blockquote-tag blockquote-tag-${k}"><p class="blockquote-tag-title"><svg viewBox="0 0 16 16" width="18" height="18"></svg>${en}</p><p>x</p></blockquote>`);
     });
-    await new Promise((ok) => { const s = document.createElement('script'); s.src = src; s.onload = ok; document.body.append(s); });
+    await new Promise((ok) => { const s = document.createElement('script'); s.src = src; s.onload = ok; s.onerror = ok; document.body.append(s); });
     return [...document.querySelectorAll('.blockquote-tag-title')].map((t) => t.textContent.trim());
   }, { kinds, src: `theme/${script}` });
   await page.close();
   const want = Object.values(kinds);
   return JSON.stringify(titles) === JSON.stringify(want) ? [] : [`tiêu đề khối nhắc: ${titles.join(', ')} (cần ${want.join(', ')})`];
+}
+
+/** Một đường dẫn không tồn tại dưới đường dẫn con: trang 404 của sách, tiếng Việt, nạp đủ tài nguyên. */
+async function check404(context, origin) {
+  const page = await context.newPage();
+  const failed = [];
+  page.on('response', (r) => { if (r.status() >= 400 && r.request().resourceType() !== 'document') failed.push(r.url()); });
+  page.on('requestfailed', (r) => failed.push(r.url()));
+  const res = await page.goto(`${origin}/khong-co/trang-nay.html`, { waitUntil: 'load' });
+  const info = await page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    text: (document.querySelector('main') || document.body).innerText,
+    css: [...document.styleSheets].filter((s) => { try { return s.cssRules.length > 0; } catch { return false; } }).length,
+    toc: document.querySelectorAll('.sidebar a[href$=".html"], mdbook-sidebar-scrollbox a[href$=".html"]').length,
+  }));
+  await page.close();
+  const problems = [];
+  if (res.status() !== 404) problems.push(`404: máy chủ trả ${res.status()}`);
+  if (failed.length) problems.push(`404: ${failed.length} tài nguyên không tải được (${failed.slice(0, 3).join(', ')}…)`);
+  if (info.lang !== 'vi' || !/Không tìm thấy/.test(info.text) || /not found|invalid/i.test(info.text)) {
+    problems.push(`404: trang không bằng tiếng Việt (lang=${info.lang}): ${info.text.trim().slice(0, 80)}`);
+  }
+  if (info.css < 3) problems.push(`404: chỉ ${info.css} bảng CSS được áp dụng`);
+  console.log(`404 dưới đường dẫn con: ${failed.length} tài nguyên hỏng, ${info.css} bảng CSS, ${info.toc} liên kết mục lục`);
+  return problems;
 }
 
 /** Hình của chương 2 trong cả năm chủ đề của mdBook: chụp ảnh từng hình để xem bằng mắt. */

@@ -34,15 +34,47 @@ export async function runQuery(context, origin, q) {
       const i = window.search.doc_urls.indexOf(key);
       const doc = i >= 0 ? window.search.index.documentStore.docs[i] : null;
       const text = doc ? `${doc.title} ${doc.body}`.normalize('NFC').toLowerCase() : '';
-      return { href, page: href.split(/[?#]/)[0].split('/').pop(), teaser: li.innerText, text };
+      return { href, page: href.split(/[?#]/)[0].split('/').pop(), teaser: li.innerText, text, title: doc ? doc.title.trim() : '' };
     }),
   }));
   await page.close();
   return { ...out, errors };
 }
 
+/** Truy vấn CÓ DẤU chỉ khớp đúng dấu: «độ phức tạp» không có trong sách (bỏ dấu thì «tạp» khớp «tập»). */
+export const NO_MATCH = ['độ phức tạp'];
+/** Mục định nghĩa một thuật ngữ đứng trước các mục chỉ nhắc tới nó: tiêu đề kết quả đầu bắt đầu bằng `title`. */
+export const DEFINITIONS = [
+  { q: 'KL', title: '6.1.' },
+  { q: 'Hogwild', title: '4.9.' },
+];
+/** Đoạn trích có công thức không bị vụn: chữ của KaTeX HTML («lo g 2», «i = 1 ∑ V»). */
+const GARBLED = [/\blo g\b/, /= 1 ∑/, /\bex p\b/, /\bma x\b/, /\bmi n\b/, /\bsoftma x\b/];
+export const SNIPPET_QUERIES = ['log 2', 'entropy chéo', 'tổng', 'KL', 'softmax'];
+
 export async function checkSearch(context, origin) {
   const problems = [];
+  for (const q of NO_MATCH) {
+    const r = await runQuery(context, origin, q);
+    console.log(`tìm «${q}»: ${r.results.length} kết quả; tiêu đề: ${r.header.trim()}`);
+    if (r.results.length) problems.push(`tìm «${q}»: ${r.results.length} kết quả không liên quan (đầu: ${r.results[0].teaser.slice(0, 80)})`);
+    if (!/Không tìm thấy/.test(r.header)) problems.push(`tìm «${q}»: không báo cho bạn đọc là không có kết quả (${r.header.trim()})`);
+  }
+  for (const { q, title } of DEFINITIONS) {
+    const r = await runQuery(context, origin, q);
+    const titles = r.results.slice(0, 4).map((x) => x.title);
+    console.log(`tìm «${q}» (định nghĩa trước): ${titles.join(' | ')}`);
+    if (!r.results.length || !r.results[0].title.startsWith(title)) problems.push(`tìm «${q}»: mục định nghĩa «${title}…» không đứng đầu (${titles.join(' | ')})`);
+  }
+  let garbled = 0;
+  for (const q of SNIPPET_QUERIES) {
+    const r = await runQuery(context, origin, q);
+    for (const x of r.results.slice(0, 10)) {
+      const bad = GARBLED.find((re) => re.test(x.teaser));
+      if (bad) { garbled++; problems.push(`tìm «${q}»: đoạn trích có công thức bị vụn (${bad}): ${x.teaser.slice(0, 160)}`); }
+    }
+  }
+  console.log(`đoạn trích có công thức bị vụn: ${garbled}`);
   for (const { q, phrase, phraseTop, page, top } of QUERIES) {
     const r = await runQuery(context, origin, q);
     const shown = r.results.slice(0, 3).map((x) => decodeURIComponent(x.href)).join(' | ');

@@ -71,6 +71,56 @@ const DRIVERS = {
   },
 };
 
+/** Đọc lại giá trị của ô/thanh trượt. */
+async function valueOf(w, selector) {
+  return w.locator(selector).evaluate((e) => e.value);
+}
+
+/** Lỗi người dùng của widget (mục 9 của issue 13): mỗi ca trả về danh sách vấn đề. */
+const BEHAVIOUR = {
+  async sampling_cost(w) {
+    const problems = [];
+    // K > V: không được in «Rẻ hơn 0,0 lần».
+    await setInput(w, 'v', 100); await setInput(w, 'k', 500); await setInput(w, 'd', 10);
+    const ratio = (await w.locator('[data-out="ratio"]').innerText()).trim();
+    const warn = (await w.locator('[data-out="warn"]').innerText()).trim();
+    if (/^0([,.]0+)?$/.test(ratio) || !warn) problems.push(`K > V: hiển thị «Rẻ hơn ${ratio} lần», cảnh báo «${warn}»`);
+    // Ô nhập sai: phải báo lỗi và không hiển thị kết quả cũ như thể đúng.
+    await setInput(w, 'k', 5); await setInput(w, 'v', 1000);
+    const before = (await w.locator('[data-out="full"]').innerText()).trim();
+    await setInput(w, 'v', 'abc');
+    const invalid = await w.locator('[data-key="v"]').evaluate((e) => e.getAttribute('aria-invalid'));
+    const after = (await w.locator('[data-out="full"]').innerText()).trim();
+    const note = (await w.locator('[data-out="warn"]').innerText()).trim();
+    if (invalid !== 'true' || !note || after === before) problems.push(`V = «abc»: aria-invalid=${invalid}, kết quả «${after}» (trước «${before}»), thông báo «${note}»`);
+    // Gõ V thì thanh trượt (thang log) di chuyển theo.
+    await setInput(w, 'v', 100000);
+    const log = Number(await valueOf(w, 'input[type=range]'));
+    if (Math.abs(log - 5) > 0.01) problems.push(`gõ V = 100000 nhưng thanh trượt log V ở ${log}`);
+    return problems;
+  },
+  async sgd(w, cfg) {
+    const problems = [];
+    await setInput(w, 'h-0', -1.5); await setInput(w, 'lr', 1.9);
+    await w.locator('[data-action="step"]').click();
+    await w.locator('[data-action="reset"]').click();
+    const h0 = Number(await valueOf(w, '[data-key="h-0"]'));
+    const lr = Number(await valueOf(w, '[data-key="lr"]'));
+    const shown = (await w.locator('[data-show="h-0"]').innerText()).trim();
+    if (Math.abs(h0 - cfg.h[0]) > 1e-9 || Math.abs(lr - cfg.lr) > 1e-9) problems.push(`«Đặt lại» giữ h₁ = ${h0}, η = ${lr} (ban đầu ${cfg.h[0]}, ${cfg.lr}); hiển thị h₁ «${shown}»`);
+    return problems;
+  },
+};
+
+/** Ở 390 px, sau khi điều khiển widget, trang không cuộn ngang và widget không tràn khỏi khung của nó. */
+async function phoneOverflow(page, w) {
+  return page.evaluate((e) => ({
+    page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    widget: Math.round(Math.max(...[e, ...e.querySelectorAll('*')].filter((x) => !x.closest('.widget-scroll') || x.classList.contains('widget-scroll'))
+      .map((x) => x.getBoundingClientRect().right)) - e.getBoundingClientRect().right),
+  }), await w.elementHandle());
+}
+
 export async function checkWidgets(context, origin, bookDir, shots) {
   const problems = [];
   const pages = widgetPages(bookDir);
@@ -93,6 +143,31 @@ export async function checkWidgets(context, origin, bookDir, shots) {
       await w.screenshot({ path: join(shots, `widget-${name}-coal.png`) });
     }
     console.log(`widget «${name}» (${pages[name]}): ${golden.length} bộ vector vàng, ${problems.length - before === 0 ? 'khớp' : 'LỆCH'}`);
+    // Điện thoại: trang mới mở ở 390 px (như trên điện thoại, mục lục đóng), điều khiển lại mọi ca, đo tràn sau mỗi ca.
+    const phone = await context.newPage();
+    await phone.setViewportSize({ width: 390, height: 800 });
+    await phone.addInitScript(() => localStorage.setItem('mdbook-theme', 'light'));
+    await phone.goto(`${origin}/${pages[name]}`, { waitUntil: 'load' });
+    const pw = phone.locator(`.book-widget[data-widget="${name}"]`).first();
+    let worst = { page: 0, widget: 0 };
+    for (const [i, c] of golden.entries()) {
+      await DRIVERS[name](pw, c, [], `widget «${name}» ca ${i + 1}`);
+      const o = await phoneOverflow(phone, pw);
+      worst = { page: Math.max(worst.page, o.page), widget: Math.max(worst.widget, o.widget) };
+    }
+    console.log(`widget «${name}» ở 390 px: trang tràn ${worst.page} px, widget tràn ${worst.widget} px`);
+    if (worst.page > 0 || worst.widget > 1) problems.push(`widget «${name}» ở 390 px: trang cuộn ngang ${worst.page} px, widget tràn ${worst.widget} px`);
+    if (shots) {
+      await pw.scrollIntoViewIfNeeded();
+      await phone.screenshot({ path: join(shots, `dien-thoai-widget-${name}.png`) });
+    }
+    await phone.close();
+    if (BEHAVIOUR[name]) {
+      const cfg = JSON.parse(await page.locator(`script.widget-config[data-widget="${name}"]`).first().textContent());
+      const found = await BEHAVIOUR[name](w, cfg);
+      console.log(`widget «${name}»: hành vi (đặt lại, ô sai, K > V): ${found.length} lỗi`);
+      problems.push(...found.map((f) => `widget «${name}»: ${f}`));
+    }
     await page.close();
   }
   return problems;

@@ -4,10 +4,12 @@
 //! * `solutions/` — lời giải tham khảo, cùng chữ ký.
 //! * `checks/` — bộ kiểm: so mã với tham chiếu độc lập, trả gợi ý tiếng Việt khi sai.
 //!
-//! Kiểm bài của bạn: `cargo baitap` (bí danh của `cargo test -p exercises --features reader`).
+//! Kiểm bài của bạn: `cargo baitap` (chương trình `src/bin/baitap.rs`: mỗi bài một dòng đạt / chưa đạt / chưa
+//! làm, gợi ý của bài đầu tiên chưa đạt, tiến độ), hoặc `cargo baitap --theo-doi` để kiểm lại mỗi khi lưu tệp.
 //! Mặc định (không có tính năng `reader`), kiểm thử chạy trên lời giải tham khảo để chứng minh bộ kiểm đúng.
 
 pub mod checks;
+pub mod report;
 pub mod solutions;
 pub mod stubs;
 

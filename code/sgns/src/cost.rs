@@ -2,7 +2,7 @@
 //! với K mẫu (O((K+1)·d)), softmax phân cấp (O(L(c)·d), L(c) độ dài mã Huffman) và softmax lấy mẫu
 //! với S mẫu (O((S+1)·d)). Dùng cho phép đo chi phí (benches/step_cost.rs, examples/cost_csv.rs).
 
-use crate::kernels::{axpy, dot, sigmoid};
+use crate::kernels::{axpy, dot, sgns_coefficient};
 
 // ANCHOR: softmax_step
 /// Một bước SGD của entropy chéo trên softmax đầy đủ: logit `z_j = u_jᵀv` cho mọi j, `P = softmax(z)`,
@@ -49,8 +49,7 @@ pub fn sgns_step(
     grad_v.fill(0.0);
     for (k, &t) in std::iter::once(&target).chain(negatives).enumerate() {
         let u = &mut output[t * d..(t + 1) * d];
-        let label = if k == 0 { 1.0 } else { 0.0 };
-        let g = sigmoid(dot(u, v)) - label; // ∂L/∂s
+        let g = -sgns_coefficient(dot(u, v), k == 0); // ∂L/∂s = σ(s) − label, dạng (5.10)
         axpy(g, u, grad_v);
         axpy(-lr * g, v, u);
     }
@@ -73,7 +72,8 @@ pub fn hs_step(
     grad_v.fill(0.0);
     for (&n, &bit) in path.iter().zip(code) {
         let u = &mut inner[n * d..(n + 1) * d];
-        let g = sigmoid(dot(u, v)) - if bit { 0.0 } else { 1.0 }; // ∂L/∂x = σ(x) − t
+        // ∂L/∂x = σ(x) − t, t = 1 khi bit = 0: −σ(−x) hoặc σ(x), không triệt tiêu (5.10)
+        let g = -sgns_coefficient(dot(u, v), !bit);
         axpy(g, u, grad_v);
         axpy(-lr * g, v, u);
     }

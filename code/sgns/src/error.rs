@@ -64,6 +64,9 @@ pub enum Error {
         /// Lý do.
         reason: String,
     },
+    /// Kho ngữ liệu có ít hơn hai từ khác nhau: không có mẫu âm nào khác từ ngữ cảnh.
+    #[error("kho ngữ liệu chỉ có {0} từ khác nhau sau khi lọc --min-count: cần ít nhất 2 (mẫu âm phải khác từ ngữ cảnh)")]
+    TooFewWords(usize),
     /// Từ truy vấn không có trong từ vựng.
     #[error("từ «{0}» không có trong từ vựng")]
     UnknownWord(String),

@@ -46,10 +46,22 @@ pub fn axpy(a: f32, x: &[f32], y: &mut [f32]) {
     }
 }
 
-/// Sigmoid f32 (4.1), kẹp đối số vào [−30, 30] để `exp` không tràn.
+/// Sigmoid f32 (4.1): `1/(1 + e^{−x})`. Không kẹp đối số: `e^{−x}` tràn thành `+∞` cho đúng giới hạn 0,
+/// còn kẹp vào [−30, 30] (như word2vec) làm σ(−40) thành σ(−30), sai 10⁵ lần.
 #[inline]
 pub fn sigmoid(x: f32) -> f32 {
-    1.0 / (1.0 + (-x.clamp(-30.0, 30.0)).exp())
+    1.0 / (1.0 + (-x).exp())
+}
+
+/// Hệ số của bước SGNS `label − σ(s)` (4.5): `σ(−s)` cho mẫu dương (label = 1), `−σ(s)` cho mẫu âm —
+/// phương trình (5.10), không bao giờ tính `1 − σ(s)` (bằng 0 khi s ≳ 17 trong f32).
+#[inline]
+pub fn sgns_coefficient(s: f32, positive: bool) -> f32 {
+    if positive {
+        sigmoid(-s)
+    } else {
+        -sigmoid(s)
+    }
 }
 
 // ANCHOR: shared

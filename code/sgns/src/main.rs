@@ -9,7 +9,7 @@ use clap::{ArgAction, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use sgns::corpus::read_corpus;
 use sgns::train::{train_observed, Config, EpochStats, Observer};
-use sgns::vectors::{neighbours, read_text, write_text};
+use sgns::vectors::{format_text, neighbours, read_text, PendingFile};
 
 mod eval_cmd;
 
@@ -35,37 +35,82 @@ enum Command {
               override_usage = "sgns train --input <TỆP> --output <TỆP> [TUỲ CHỌN]")]
     Train {
         /// Tệp kho ngữ liệu đầu vào
-        #[arg(short, long)]
+        #[arg(short, long, value_name = "TỆP")]
         input: PathBuf,
         /// Tệp vector đầu ra (định dạng văn bản của word2vec)
-        #[arg(short, long)]
+        #[arg(short, long, value_name = "TỆP")]
         output: PathBuf,
         /// Số chiều d của vector (mặc định: 100)
-        #[arg(long, default_value_t = 100, hide_default_value = true)]
+        #[arg(
+            value_name = "SỐ",
+            long,
+            default_value_t = 100,
+            hide_default_value = true
+        )]
         size: usize,
         /// Bán kính cửa sổ ngữ cảnh tối đa W (cửa sổ động) (mặc định: 5)
-        #[arg(long, default_value_t = 5, hide_default_value = true)]
+        #[arg(
+            value_name = "SỐ",
+            long,
+            default_value_t = 5,
+            hide_default_value = true
+        )]
         window: usize,
         /// Số mẫu âm K mỗi cặp (mặc định: 5)
-        #[arg(long, default_value_t = 5, hide_default_value = true)]
+        #[arg(
+            value_name = "SỐ",
+            long,
+            default_value_t = 5,
+            hide_default_value = true
+        )]
         negative: usize,
         /// Ngưỡng lấy mẫu con t (0 = tắt) (mặc định: 1e-3)
-        #[arg(long, default_value_t = 1e-3, hide_default_value = true)]
+        #[arg(
+            value_name = "SỐ",
+            long,
+            default_value_t = 1e-3,
+            hide_default_value = true
+        )]
         sample: f64,
         /// Bỏ các từ xuất hiện ít hơn số lần này (mặc định: 5)
-        #[arg(long, default_value_t = 5, hide_default_value = true)]
+        #[arg(
+            value_name = "SỐ",
+            long,
+            default_value_t = 5,
+            hide_default_value = true
+        )]
         min_count: u64,
         /// Tốc độ học ban đầu (giảm tuyến tính) (mặc định: 0.025)
-        #[arg(long, default_value_t = 0.025, hide_default_value = true)]
+        #[arg(
+            value_name = "SỐ",
+            long,
+            default_value_t = 0.025,
+            hide_default_value = true
+        )]
         alpha: f32,
         /// Số lượt qua kho ngữ liệu (mặc định: 1)
-        #[arg(long, default_value_t = 1, hide_default_value = true)]
+        #[arg(
+            value_name = "SỐ",
+            long,
+            default_value_t = 1,
+            hide_default_value = true
+        )]
         epochs: usize,
         /// Số luồng (mặc định: 2)
-        #[arg(long, default_value_t = 2, hide_default_value = true)]
+        #[arg(
+            value_name = "SỐ",
+            long,
+            default_value_t = 2,
+            hide_default_value = true
+        )]
         threads: usize,
         /// Hạt giống ngẫu nhiên (mặc định: 1)
-        #[arg(long, default_value_t = 1, hide_default_value = true)]
+        #[arg(
+            value_name = "SỐ",
+            long,
+            default_value_t = 1,
+            hide_default_value = true
+        )]
         seed: u64,
         /// Không hiện thanh tiến độ
         #[arg(long)]
@@ -76,13 +121,18 @@ enum Command {
               override_usage = "sgns neighbours --vectors <TỆP> <TỪ>... [TUỲ CHỌN]")]
     Neighbours {
         /// Tệp vector (định dạng văn bản của word2vec)
-        #[arg(short, long)]
+        #[arg(short, long, value_name = "TỆP")]
         vectors: PathBuf,
         /// Các từ cần truy vấn
-        #[arg(required = true)]
+        #[arg(value_name = "TỪ", required = true)]
         words: Vec<String>,
         /// Số láng giềng (mặc định: 10)
-        #[arg(long, default_value_t = 10, hide_default_value = true)]
+        #[arg(
+            value_name = "SỐ",
+            long,
+            default_value_t = 10,
+            hide_default_value = true
+        )]
         top: usize,
     },
     /// Đo chất lượng vector: Spearman ρ trên các bộ cặp từ tương đồng, độ phủ, độ bất đẳng hướng
@@ -107,6 +157,8 @@ fn run(cli: Cli) -> sgns::Result<()> {
             seed,
             quiet,
         } => {
+            // đường dẫn ra được kiểm (tạo tệp tạm cạnh nó) trước khi đọc kho và huấn luyện
+            let pending = PendingFile::create(&output)?;
             let corpus = read_corpus(&input, min_count)?;
             let cfg = Config {
                 dim: size,
@@ -123,7 +175,7 @@ fn run(cli: Cli) -> sgns::Result<()> {
                 corpus.vocab.len(),
                 corpus.num_tokens()
             );
-            let total = (epochs * corpus.num_tokens()) as u64;
+            let total = epochs.saturating_mul(corpus.num_tokens()) as u64;
             let pb = if quiet {
                 ProgressBar::hidden()
             } else {
@@ -158,7 +210,7 @@ fn run(cli: Cli) -> sgns::Result<()> {
                 "xong sau {secs:.2} s: {:.0} token/s (thời gian thực)",
                 total as f64 / secs
             );
-            write_text(&output, &model.vocab.words, model.dim, &model.input)
+            pending.commit(format_text(&model.vocab.words, model.dim, &model.input).as_bytes())
         }
         Command::Neighbours {
             vectors,
@@ -181,8 +233,70 @@ fn run(cli: Cli) -> sgns::Result<()> {
     }
 }
 
+/// Lỗi dòng lệnh của clap, nói bằng tiếng Việt (clap chỉ có thông báo tiếng Anh).
+fn clap_error(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let ctx = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(ContextValue::StyledStr(s)) => s.to_string(),
+        Some(ContextValue::StyledStrs(v)) => v
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+        _ => String::new(),
+    };
+    let arg = ctx(ContextKind::InvalidArg);
+    let mut msg = match e.kind() {
+        ErrorKind::UnknownArgument => format!("đối số không mong đợi «{arg}»"),
+        ErrorKind::InvalidSubcommand => {
+            format!("không có lệnh «{}»", ctx(ContextKind::InvalidSubcommand))
+        }
+        ErrorKind::MissingRequiredArgument => format!("thiếu đối số bắt buộc: {arg}"),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "thiếu lệnh: dùng «sgns train» hoặc «sgns neighbours»".into()
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => format!(
+            "giá trị «{}» không hợp lệ cho {arg}",
+            ctx(ContextKind::InvalidValue)
+        ),
+        ErrorKind::NoEquals | ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
+            format!("số giá trị không đúng cho {arg}")
+        }
+        ErrorKind::ArgumentConflict => format!("đối số {arg} xung đột"),
+        _ => "dòng lệnh không hợp lệ".into(),
+    };
+    let suggested = ctx(ContextKind::SuggestedArg) + &ctx(ContextKind::SuggestedSubcommand);
+    if !suggested.is_empty() {
+        msg.push_str(&format!(" (ý bạn là «{suggested}»?)"));
+    }
+    let usage = ctx(ContextKind::Usage);
+    let usage = usage.trim().trim_start_matches("Usage:").trim();
+    if !usage.is_empty() {
+        msg.push_str(&format!("\nCách dùng: {usage}"));
+    }
+    msg.push_str("\nXem thêm: sgns --help");
+    msg
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e)
+            if matches!(
+                e.kind(),
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion
+            ) =>
+        {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprintln!("lỗi: {}", clap_error(&e));
+            return ExitCode::FAILURE;
+        }
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -12,7 +12,7 @@ use rand_chacha::ChaCha8Rng;
 
 use crate::corpus::{Corpus, Vocab};
 use crate::error::{Error, Result};
-use crate::kernels::{axpy, dot, sigmoid, SharedMatrix};
+use crate::kernels::{axpy, dot, sgns_coefficient, SharedMatrix};
 
 /// Siêu tham số huấn luyện (mặc định giống word2vec với `-cbow 0`).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -88,7 +88,42 @@ fn validate(cfg: &Config) -> Result<()> {
     if cfg.epochs == 0 || cfg.threads == 0 {
         return Err(invalid("epochs/threads", "cần ≥ 1"));
     }
+    if cfg.threads > MAX_THREADS {
+        return Err(invalid(
+            "threads",
+            &format!("tối đa {MAX_THREADS} luồng, nhận {}", cfg.threads),
+        ));
+    }
     Ok(())
+}
+
+/// Số luồng tối đa.
+pub const MAX_THREADS: usize = 1024;
+
+/// Số byte mỗi ô V×d cần khi huấn luyện và ghi: hai ma trận f32 (4 + 4), bản khởi tạo tạm và bản chuyển
+/// sang nguyên tử (4 + 4), văn bản đầu ra (≤ 14 byte mỗi số), làm tròn lên.
+const BYTES_PER_CELL: usize = 32;
+
+/// Kiểm bộ nhớ **trước** mọi cấp phát: V·d ô × [`BYTES_PER_CELL`] byte, cộng mỗi luồng 3 bộ đệm d số f32.
+pub fn check_memory(vocab: usize, cfg: &Config) -> Result<()> {
+    let cells = vocab
+        .checked_mul(cfg.dim)
+        .and_then(|c| c.checked_add(cfg.threads.checked_mul(cfg.dim)?.checked_mul(3)?))
+        .ok_or_else(|| {
+            invalid(
+                "size",
+                &format!("V·d = {vocab}·{} vượt {}", cfg.dim, usize::MAX),
+            )
+        })?;
+    embedding_loss::memory::ensure_allocation("V·d", cells, BYTES_PER_CELL)
+        .map(|_| ())
+        .map_err(|e| match e {
+            embedding_loss::Error::InvalidParameter { reason, .. } => invalid(
+                "size",
+                &format!("ma trận V×d = {vocab}×{}: {reason}", cfg.dim),
+            ),
+            other => invalid("size", &other.to_string()),
+        })
 }
 
 /// Chia các câu thành `parts` đoạn liên tiếp có số token gần bằng nhau.
@@ -160,6 +195,10 @@ pub fn train(corpus: &Corpus, cfg: &Config, progress: Option<&ProgressBar>) -> R
 /// Như [`train`], báo mất mát chạy, tốc độ học và một [`EpochStats`] mỗi lượt cho `observer`.
 pub fn train_observed(corpus: &Corpus, cfg: &Config, observer: &Observer<'_>) -> Result<Model> {
     validate(cfg)?;
+    if corpus.vocab.len() < 2 {
+        return Err(Error::TooFewWords(corpus.vocab.len()));
+    }
+    check_memory(corpus.vocab.len(), cfg)?;
     let (v, d) = (corpus.vocab.len(), cfg.dim);
     let mut rng = ChaCha8Rng::seed_from_u64(cfg.seed);
     // khởi tạo như word2vec: đầu vào đều trong [−0.5/d, 0.5/d), đầu ra bằng 0
@@ -188,7 +227,7 @@ pub fn train_observed(corpus: &Corpus, cfg: &Config, observer: &Observer<'_>) ->
         noise,
         keep,
         processed: AtomicU64::new(0),
-        total: (cfg.epochs * corpus.num_tokens()) as u64,
+        total: cfg.epochs.saturating_mul(corpus.num_tokens()) as u64,
         observer,
         epochs: Mutex::new(HashMap::new()),
         workers: chunks.len(),
@@ -294,23 +333,23 @@ fn pair_update(
 ) -> f32 {
     let mut loss = 0.0;
     for k in 0..=sh.cfg.negative {
-        let (target, label) = if k == 0 {
-            (context, 1.0)
+        let (target, positive) = if k == 0 {
+            (context, true)
         } else {
             let n = sh.noise.sample(rng);
             if n == context {
                 continue; // như word2vec: bỏ mẫu âm trùng ngữ cảnh thật
             }
-            (n, 0.0)
+            (n, false)
         };
         sh.output.load_row(target, u);
         let s = dot(u, v);
         if track {
             // −log σ(±s) = softplus(∓s), tính ổn định
-            loss += softplus(if label > 0.5 { -s } else { s });
+            loss += softplus(if positive { -s } else { s });
         }
-        // g = −η ∂L/∂s: (1 − σ(s)) cho mẫu dương, −σ(s) cho mẫu âm
-        let g = (label - sigmoid(s)) * alpha;
+        // g = −η ∂L/∂s: σ(−s) cho mẫu dương (= 1 − σ(s), không triệt tiêu), −σ(s) cho mẫu âm
+        let g = sgns_coefficient(s, positive) * alpha;
         axpy(g, u, step_v); // bước của v_w dùng u cũ
         axpy(g, v, u);
         sh.output.store_row(target, u);

@@ -14,7 +14,7 @@ use crate::pmi::{
 pub struct PmiExperiment {
     /// Kết quả tối ưu.
     pub fit: FactorizedFit,
-    /// `PMI − log k` từ số đếm.
+    /// `PMI − log K` từ số đếm.
     pub target: Array2<f64>,
     /// Số mẫu âm k.
     pub k: f64,

@@ -9,7 +9,7 @@ use crate::softmax::softmax_with_temperature;
 pub const FIGURES: &[Figure] = &[
     Figure {
         name: "softmax_temperature",
-        caption: "Softmax của cùng một vector logit z = (2, 1, 0.5, 0, −1, −2) ở ba nhiệt độ: T nhỏ làm phân phối nhọn về logit lớn nhất, T lớn làm nó phẳng dần về phân phối đều.",
+        caption: "Softmax của cùng một vector logit z = (2; 1; 0,5; 0; −1; −2) ở ba nhiệt độ: τ nhỏ làm phân phối nhọn về logit lớn nhất, τ lớn làm nó phẳng dần về phân phối đều.",
         render: softmax_temperature,
     },
     Figure {
@@ -26,7 +26,7 @@ fn softmax_temperature() -> Result<String> {
     for t in [0.5, 1.0, 2.0] {
         let p = softmax_with_temperature(&LOGITS, t)?;
         series.push(Series {
-            label: format!("T = {t}"),
+            label: format!("τ = {t}"),
             points: p
                 .iter()
                 .enumerate()
@@ -36,9 +36,9 @@ fn softmax_temperature() -> Result<String> {
     }
     style::line_chart(
         &Axes {
-            title: "Softmax với nhiệt độ T",
+            title: "Softmax với nhiệt độ τ",
             x_label: "chỉ số token i (logit giảm dần)",
-            y_label: "xác suất P_T(i)",
+            y_label: "xác suất P_τ(i)",
             x_range: 0.8..6.2,
             y_range: 0.0..0.9,
         },

@@ -27,8 +27,8 @@ const MARKS: [usize; 4] = [0, 200, 600, BOOK_ZIPF.train.steps];
 
 fn runs() -> Result<[(&'static str, &'static Run); 2]> {
     Ok([
-        ("chia sẻ trọng số (O = E)", book_zipf(Tying::Tied)?),
-        ("không chia sẻ (O = U)", book_zipf(Tying::Untied)?),
+        ("chia sẻ trọng số (U = E)", book_zipf(Tying::Tied)?),
+        ("không chia sẻ (U riêng)", book_zipf(Tying::Untied)?),
     ])
 }
 

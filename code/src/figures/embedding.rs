@@ -10,7 +10,7 @@ use crate::error::Result;
 /// Các hình của chương 1.
 pub const FIGURES: &[Figure] = &[Figure {
     name: "embedding_share",
-    caption: "Tỉ lệ tham số của GPT-2 nằm trong ma trận embedding E (V = 50 257): lớn ở mô hình nhỏ, giảm dần khi d và số tầng tăng.",
+    caption: "Tỉ lệ tham số của GPT-2 nằm trong ma trận embedding E (V = 50.257): lớn ở mô hình nhỏ, giảm dần khi d và số tầng tăng.",
     render: embedding_share,
 }];
 
@@ -18,13 +18,13 @@ fn embedding_share() -> Result<String> {
     let shares: Vec<(&str, f64)> = GPT2_SIZES
         .iter()
         .map(|&(name, layers, d)| {
-            let (params, _) = parameter_bytes(GPT2_VOCAB, d, 4);
-            (
+            let (params, _) = parameter_bytes(GPT2_VOCAB, d, 4)?;
+            Ok((
                 name,
-                100.0 * params as f64 / gpt2_parameters(layers, d) as f64,
-            )
+                100.0 * params as f64 / gpt2_parameters(layers, d)? as f64,
+            ))
         })
-        .collect();
+        .collect::<Result<_>>()?;
     style::svg(style::SIZE, |root| {
         let mut chart = ChartBuilder::on(root)
             .caption("Phần tham số nằm trong E ở GPT-2", (FONT, 22))

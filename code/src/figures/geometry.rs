@@ -21,7 +21,7 @@ pub const FIGURES: &[Figure] = &[
     },
     Figure {
         name: "topic_training",
-        caption: "Trái: độ tinh khiết láng giềng purity@5 (9.6) và hệ số silhouette (9.7) của E trong quá trình huấn luyện, cho hai biến thể; đường nằm ngang là purity kỳ vọng khi láng giềng được chọn ngẫu nhiên, (m − 1)/(n − 1) với m từ mỗi chủ đề trên n từ nội dung. Giữa và phải: tích vô hướng trung bình e_wᵀo_c (logit của c khi đầu vào là w) giữa các từ nội dung có cùng xuất hiện trong cửa sổ ngữ cảnh, và giữa các từ không bao giờ cùng xuất hiện. Không chia sẻ: hai nhóm tách ra hai phía của 0. Chia sẻ trọng số: nhóm không cùng xuất hiện giảm lúc đầu rồi bị kéo lên theo một hướng chung, nhưng khoảng cách giữa hai nhóm vẫn tăng.",
+        caption: "Trái: độ tinh khiết láng giềng purity@5 (9.6) và hệ số silhouette (9.7) của E trong quá trình huấn luyện, cho hai biến thể; đường nằm ngang là purity kỳ vọng khi láng giềng được chọn ngẫu nhiên, (m − 1)/(n − 1) với m từ mỗi chủ đề trên n từ nội dung. Giữa và phải: tích vô hướng trung bình e_wᵀu_c (logit của c khi đầu vào là w) giữa các từ nội dung có cùng xuất hiện trong cửa sổ ngữ cảnh, và giữa các từ không bao giờ cùng xuất hiện. Không chia sẻ: hai nhóm tách ra hai phía của 0. Chia sẻ trọng số: nhóm không cùng xuất hiện giảm lúc đầu rồi bị kéo lên theo một hướng chung, nhưng khoảng cách giữa hai nhóm vẫn tăng.",
         render: topic_training,
     },
 ];
@@ -79,9 +79,9 @@ fn topic_training() -> Result<String> {
         (
             Tying::Untied,
             "không chia sẻ",
-            "e_wᵀo_c, không chia sẻ (O = U)",
+            "e_wᵀu_c, không chia sẻ (U riêng)",
         ),
-        (Tying::Tied, "chia sẻ", "e_wᵀo_c, chia sẻ trọng số (O = E)"),
+        (Tying::Tied, "chia sẻ", "e_wᵀu_c, chia sẻ trọng số (U = E)"),
     ] {
         let tr = book_topics(tying)?;
         let (mut purity, mut sil) = (Vec::new(), Vec::new());
@@ -104,7 +104,7 @@ fn topic_training() -> Result<String> {
         });
         dot_panels.push(Panel {
             title,
-            labels: ("bước SGD", "e_wᵀo_c trung bình"),
+            labels: ("bước SGD", "e_wᵀu_c trung bình"),
             ranges: (0.0..steps, -1.5..3.5),
             series: vec![
                 Series {

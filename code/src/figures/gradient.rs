@@ -15,7 +15,7 @@ use crate::gradient::{
 pub const FIGURES: &[Figure] = &[
     Figure {
         name: "gradient_step_2d",
-        caption: "Một bước hạ gradient (3.8) trên các hàng của W (V = 4, d = 2, η = 0.5, token đúng là w₀). Mũi tên đen: vector ẩn h. Hàng đúng w₀ được kéo về phía h một đoạn η(1 − P₀)h; mỗi hàng khác bị đẩy ngược chiều h một đoạn ηP_i h — hàng có xác suất lớn (w₁) bị đẩy xa nhất, hàng gần như không được chọn (w₃) hầu như đứng yên.",
+        caption: "Một bước hạ gradient (3.8) trên các hàng của U (V = 4, d = 2, η = 0,5, token đúng là w₀). Mũi tên đen: vector ẩn h. Hàng đúng w₀ được kéo về phía h một đoạn η(1 − P₀)h; mỗi hàng khác bị đẩy ngược chiều h một đoạn ηP_i h — hàng có xác suất lớn (w₁) bị đẩy xa nhất, hàng gần như không được chọn (w₃) hầu như đứng yên.",
         render: gradient_step_2d,
     },
     Figure {

@@ -15,7 +15,7 @@ pub const FIGURES: &[Figure] = &[
     },
     Figure {
         name: "hessian_spectrum",
-        caption: "Phổ của H = diag(P) − PPᵀ (5.1) cho logit z = (2.5, 2, 1.2, 0.5, 0, −0.4, −1, −2): các trị riêng λ_k (giảm dần) nằm xen giữa các xác suất đã sắp P_(k) ≥ λ_k ≥ P_(k+1) (5.5); trị riêng cuối bằng 0 ứng với hướng 1 (5.3).",
+        caption: "Phổ của ℋ = diag(P) − PPᵀ (5.1) cho logit z = (2,5; 2; 1,2; 0,5; 0; −0,4; −1; −2): các trị riêng λ_k (giảm dần) nằm xen giữa các xác suất đã sắp P_(k) ≥ λ_k ≥ P_(k+1) (5.5); trị riêng cuối bằng 0 ứng với hướng 1 (5.3).",
         render: hessian_spectrum,
     },
 ];

@@ -9,12 +9,12 @@ use crate::information::{cross_entropy_pq, entropy, kl_divergence};
 pub const FIGURES: &[Figure] = &[
     Figure {
         name: "ce_decomposition",
-        caption: "Entropy chéo H(p, q_t) = H(p) + KL(p‖q_t) (6.4) với p = (0.5, 0.3, 0.15, 0.05) và q_t = (1 − t)·(0.05, 0.1, 0.25, 0.6) + t·p. H(p) không đổi: đó là phần mô hình không bao giờ bớt được; chỉ KL giảm, và về 0 đúng khi q = p (t = 1).",
+        caption: "Entropy chéo H(p, q_t) = H(p) + KL(p‖q_t) (6.4) với p = (0,5; 0,3; 0,15; 0,05) và q_t = (1 − t)·(0,05; 0,1; 0,25; 0,6) + t·p. H(p) không đổi: đó là phần mô hình không bao giờ bớt được; chỉ KL giảm, và về 0 đúng khi q = p (t = 1).",
         render: ce_decomposition,
     },
     Figure {
         name: "kl_asymmetry",
-        caption: "KL không đối xứng (6.6): với p = (0.3, 0.7) cố định và q = (x, 1 − x), KL(p‖q) (phạt q đặt xác suất nhỏ vào nơi p có khối lượng) và KL(q‖p) là hai đường cong khác nhau; cả hai bằng 0 chỉ tại x = 0.3 (6.5).",
+        caption: "KL không đối xứng (6.6): với p = (0,3; 0,7) cố định và q = (x, 1 − x), KL(p‖q) (phạt q đặt xác suất nhỏ vào nơi p có khối lượng) và KL(q‖p) là hai đường cong khác nhau; cả hai bằng 0 chỉ tại x = 0,3 (6.5).",
         render: kl_asymmetry,
     },
 ];
@@ -72,7 +72,7 @@ fn kl_asymmetry() -> Result<String> {
     }
     style::line_chart(
         &Axes {
-            title: "KL(p‖q) và KL(q‖p), p = (0.3, 0.7)",
+            title: "KL(p‖q) và KL(q‖p), p = (0,3; 0,7)",
             x_label: "x = q₀",
             y_label: "nat",
             x_range: 0.0..1.0,

@@ -13,6 +13,7 @@ mod hessian;
 mod information;
 mod negative_sampling;
 mod normalised;
+mod stability;
 pub mod style;
 mod transformer;
 
@@ -38,6 +39,7 @@ pub fn all() -> Vec<Figure> {
         negative_sampling::FIGURES,
         normalised::FIGURES,
         hessian::FIGURES,
+        stability::FIGURES,
         information::FIGURES,
         transformer::FIGURES,
         dynamics::FIGURES,

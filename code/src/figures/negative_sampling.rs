@@ -1,5 +1,5 @@
 //! Hình chương 4: log σ và đạo hàm; phân phối nhiễu; xác suất giữ khi lấy mẫu con;
-//! SGNS hội tụ về PMI − log k; chi phí một bước huấn luyện (đo, từ CSV).
+//! SGNS hội tụ về PMI − log K; chi phí một bước huấn luyện (đo, từ CSV).
 
 use plotters::prelude::*;
 
@@ -31,7 +31,7 @@ pub const FIGURES: &[Figure] = &[
     },
     Figure {
         name: "pmi_scatter",
-        caption: "Mỗi điểm là một ô (w, c) của bảng đồng xuất hiện tổng hợp 6 × 6: trục ngang PMI(w, c) − log k tính từ số đếm, trục dọc u_cᵀv_w sau khi leo gradient trên mục tiêu SGNS kỳ vọng (k = 5, d = 6). Bảng đối xứng (cửa sổ hai phía) nên ô (w, c) và (c, w) trùng điểm. Mọi điểm nằm trên đường chéo (định lý Levy–Goldberg).",
+        caption: "Mỗi điểm là một ô (w, c) của bảng đồng xuất hiện tổng hợp 6 × 6: trục ngang PMI(w, c) − log K tính từ số đếm, trục dọc u_cᵀv_w sau khi leo gradient trên mục tiêu SGNS kỳ vọng (K = 5, d = 6). Bảng đối xứng (cửa sổ hai phía) nên ô (w, c) và (c, w) trùng điểm. Mọi điểm nằm trên đường chéo (định lý Levy–Goldberg).",
         render: pmi_figure,
     },
     Figure {
@@ -65,7 +65,7 @@ fn log_sigmoid_figure() -> Result<String> {
 }
 
 fn noise_figure() -> Result<String> {
-    let counts = zipf_counts(50);
+    let counts = zipf_counts(50)?;
     let mut series = Vec::new();
     for (alpha, label) in [
         (1.0, "α = 1 (unigram)"),
@@ -219,8 +219,8 @@ fn pmi_figure() -> Result<String> {
     let hi = points.iter().fold(f64::NEG_INFINITY, |m, p| m.max(p.0)) + 0.3;
     scatter(
         &Axes {
-            title: "SGNS tối ưu: u_cᵀv_w = PMI(w, c) − log k",
-            x_label: "PMI(w, c) − log k (từ số đếm)",
+            title: "SGNS tối ưu: u_cᵀv_w = PMI(w, c) − log K",
+            x_label: "PMI(w, c) − log K (từ số đếm)",
             y_label: "u_cᵀv_w (sau tối ưu)",
             x_range: lo..hi,
             y_range: lo..hi,

@@ -18,7 +18,7 @@ pub const FIGURES: &[Figure] = &[
     },
     Figure {
         name: "gradient_routes",
-        caption: "Chuẩn Frobenius của gradient (trung bình mỗi token, trung bình trượt 10 bước) tới ma trận E theo từng nhánh, và tới embedding vị trí P, trong cùng lần huấn luyện. E dùng chung nhận tổng của nhánh ra (unembedding) và nhánh vào (tra cứu); đường của P gần như trùng đường của nhánh vào.",
+        caption: "Chuẩn Frobenius của gradient (trung bình mỗi token, trung bình trượt 10 bước) tới ma trận E theo từng nhánh, và tới ma trận embedding vị trí E_pos, trong cùng lần huấn luyện. E dùng chung nhận tổng của nhánh ra (unembedding) và nhánh vào (tra cứu); đường của E_pos gần như trùng đường của nhánh vào.",
         render: gradient_routes,
     },
     Figure {
@@ -84,7 +84,7 @@ fn gradient_routes() -> Result<String> {
     let h = &book_run()?.history;
     let all = [
         smoothed(h, "nhánh ra (unembedding)", |r| r.output),
-        smoothed(h, "embedding vị trí P", |r| r.position),
+        smoothed(h, "embedding vị trí E_pos", |r| r.position),
         smoothed(h, "nhánh vào (tra cứu)", |r| r.input),
         smoothed(h, "E dùng chung (tổng)", |r| r.tied),
     ];

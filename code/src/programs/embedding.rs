@@ -59,8 +59,8 @@ fn embedding_memory() -> Result<Output> {
         "GPT-2", "d", "tham số E", "MiB (f32)", "tổng tham số", "E / tổng"
     ));
     for (name, layers, d) in GPT2_SIZES {
-        let (params, bytes) = parameter_bytes(GPT2_VOCAB, d, 4);
-        let total = gpt2_parameters(layers, d);
+        let (params, bytes) = parameter_bytes(GPT2_VOCAB, d, 4)?;
+        let total = gpt2_parameters(layers, d)?;
         let mib = bytes as f64 / (1024.0 * 1024.0);
         let share = 100.0 * params as f64 / total as f64;
         out.line(format!(

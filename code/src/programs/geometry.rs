@@ -79,7 +79,7 @@ fn topic_clusters() -> Result<Output> {
         ));
         let a0 = anisotropy(e0)?;
         out.line(format!(
-            "  bất đẳng hướng A: khởi tạo {a0:.3} → sau huấn luyện {a:.3}; sau khi trừ trung bình {ac:.3}"
+            "  cosine trung bình (bất đẳng hướng): khởi tạo {a0:.3} → sau huấn luyện {a:.3}; sau khi trừ trung bình {ac:.3}"
         ));
         out.line(format!(
             "  e_wᵀo_c trung bình: cặp cùng xuất hiện {:.3} → {:.3}; cặp không bao giờ {:.3} → {:.3}",
@@ -114,16 +114,13 @@ fn topic_clusters() -> Result<Output> {
         out.value(format!("{key}_aniso_centred"), vi(ac, 3));
         out.value(format!("{key}_dot_with"), vi(d1.0, 2));
         out.value(format!("{key}_dot_without"), vi(d1.1, 2));
-        out.value(
-            format!("{key}_pca_explained"),
-            format!("{:.1}", 100.0 * explained),
-        );
+        out.value(format!("{key}_pca_explained"), vi(100.0 * explained, 1));
     }
     let zipf = book_zipf(Tying::Tied)?;
     let (_, e, _) = zipf.last()?;
     let (a, ac) = (anisotropy(e)?, anisotropy(&centre_rows(e)?)?);
     out.line(format!(
-        "— mô hình bigram chia sẻ trọng số trên dòng Zipf (chương 8): A = {a:.3}; sau khi trừ trung bình A = {ac:.3}"
+        "— mô hình bigram chia sẻ trọng số trên dòng Zipf (chương 8): cosine trung bình {a:.3}; sau khi trừ trung bình {ac:.3}"
     ));
     out.value("zipf_aniso", vi(a, 3));
     out.value("zipf_aniso_centred", vi(ac, 3));

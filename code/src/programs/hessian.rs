@@ -42,7 +42,7 @@ fn hessian_spectrum() -> Result<Output> {
     let mut out = Output::default();
     out.line(format!("z = {}", fmt_vec(&z)));
     out.line(format!("P = {}", fmt_vec(&p)));
-    out.line("H = diag(P) − PPᵀ:");
+    out.line("ℋ = diag(P) − PPᵀ:");
     for row in h.rows() {
         out.line(format!("    {}", fmt_vec(&row.to_vec())));
     }

@@ -13,6 +13,7 @@ mod information;
 mod negative_sampling;
 mod normalised;
 mod sgns_measurements;
+mod stability;
 mod transformer;
 
 use std::process::ExitCode;
@@ -49,8 +50,9 @@ impl Output {
     }
 }
 
-/// Định dạng số cho lời văn tiếng Việt: dấu phẩy thập phân, dấu chấm ngăn hàng nghìn.
-/// `vi(1234.5, 1)` → `"1.234,5"`; `vi(0.25, 3)` → `"0,250"`.
+/// Bộ định dạng số duy nhất của sách (STYLE.md §4): dấu phẩy thập phân, dấu chấm ngăn hàng nghìn khi phần nguyên
+/// có từ năm chữ số, dấu trừ «−». `vi(1234.5, 1)` → `"1234,5"`; `vi(50257.0, 0)` → `"50.257"`; `vi(-0.25, 3)` →
+/// `"−0,250"`. `theme/widgets.js` (`fmt`) làm đúng như vậy trong trình duyệt.
 pub fn vi(x: f64, decimals: usize) -> String {
     let s = format!("{:.*}", decimals, x.abs());
     let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
@@ -59,7 +61,7 @@ pub fn vi(x: f64, decimals: usize) -> String {
         out.push('−');
     }
     for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i).is_multiple_of(3) {
+        if int.len() >= 5 && i > 0 && (int.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(c);
@@ -90,6 +92,7 @@ pub fn all() -> Vec<Program> {
         normalised::PROGRAMS,
         sgns_measurements::PROGRAMS,
         hessian::PROGRAMS,
+        stability::PROGRAMS,
         information::PROGRAMS,
         transformer::PROGRAMS,
         dynamics::PROGRAMS,

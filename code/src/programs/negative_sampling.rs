@@ -75,11 +75,11 @@ fn sgns_step() -> Result<Output> {
 
 // ANCHOR: noise_chi_square
 fn noise_chi_square() -> Result<Output> {
-    let counts = zipf_counts(50);
+    let counts = zipf_counts(50)?;
     let draws = 200_000;
     let hist = noise_histogram(&counts, 0.75, draws, 2014)?;
     let df = counts.len() - 1;
-    let critical = chi_square_critical(df, 3.090_232);
+    let critical = chi_square_critical(df, 3.090_232)?;
     let stat = chi_square_statistic(&hist, &noise_distribution(&counts, 0.75)?)?;
     let wrong = chi_square_statistic(&hist, &noise_distribution(&counts, 1.0)?)?;
     let uni = noise_distribution(&counts, 1.0)?;
@@ -147,13 +147,13 @@ fn pmi_recovery() -> Result<Output> {
             (a.min(x), b.max(x))
         });
     let mut out = Output::default();
-    out.line(format!("k = {}, log k = {:.4}", e.k, e.k.ln()));
-    out.line(format!("PMI − log k nằm trong [{lo:.3}, {hi:.3}]"));
+    out.line(format!("K = {}, log K = {:.4}", e.k, e.k.ln()));
+    out.line(format!("PMI − log K nằm trong [{lo:.3}, {hi:.3}]"));
     out.line(format!(
         "số bước leo gradient: {}, max |∂ℓ̃/∂x| cuối = {:.1e}",
         e.fit.steps, e.fit.grad_norm
     ));
-    out.line(format!("max |u_cᵀv_w − (PMI − log k)| = {err:.1e}"));
+    out.line(format!("max |u_cᵀv_w − (PMI − log K)| = {err:.1e}"));
     out.value("steps", vi(e.fit.steps as f64, 0));
     out.value("max_err", vi_sci(err, 1));
     Ok(out)

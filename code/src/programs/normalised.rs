@@ -32,7 +32,7 @@ fn huffman_codes() -> Result<Output> {
     out.line("tần số Zipf count(r) = ⌊10⁵/r⌋; H = entropy (bit), L̄ = độ dài mã Huffman trung bình (4.13)");
     out.line("     V      H     L̄   log₂V   L̄ − H");
     for v in [1_000u64, 10_000, 50_257] {
-        let counts = zipf_counts(v);
+        let counts = zipf_counts(v)?;
         let tree = huffman_tree(&counts)?;
         let lbar = average_code_length(&tree, &counts)?;
         let total: f64 = counts.iter().map(|&c| c as f64).sum();

@@ -60,12 +60,29 @@ fn cost_slopes() -> Result<Output> {
     }
     out.value(
         "machine",
-        t.notes
-            .first()
-            .map_or("", |n| n.trim_start_matches("máy: "))
-            .to_owned(),
+        t.notes.first().map_or(String::new(), |n| {
+            decimal_commas(n.trim_start_matches("máy: "))
+        }),
     );
     Ok(out)
+}
+
+/// Dấu chấm thập phân giữa hai chữ số thành dấu phẩy (ghi chú máy đo trong CSV, in vào lời văn theo STYLE.md).
+fn decimal_commas(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    (0..chars.len())
+        .map(|i| {
+            let digit = |j: Option<usize>| {
+                j.and_then(|j| chars.get(j))
+                    .is_some_and(char::is_ascii_digit)
+            };
+            if chars[i] == '.' && digit(i.checked_sub(1)) && digit(Some(i + 1)) {
+                ','
+            } else {
+                chars[i]
+            }
+        })
+        .collect()
 }
 
 const THROUGHPUT_CSV: &str = include_str!("../../data/throughput.csv");

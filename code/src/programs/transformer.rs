@@ -30,7 +30,7 @@ fn transformer_training() -> Result<Output> {
     let end = window_mean(h, h.len().saturating_sub(50)..h.len(), |r| r.loss);
     let mut out = Output::default();
     out.line(format!(
-        "V = {}, d = {}, k = {}, {} tham số; Adam lr = {}, {} bước × {} chuỗi",
+        "V = {}, d = {}, k = {}, {} tham số; Adam lr = {} giảm theo cosin, {} bước × {} chuỗi",
         cfg.model.vocab,
         cfg.model.dim,
         cfg.half,
@@ -85,7 +85,7 @@ fn gradient_routes() -> Result<Output> {
     let run = book_run()?;
     let h = &run.history;
     let mut out = Output::default();
-    out.line("bước | ‖∇E‖ ra | ‖∇E‖ vào | (qua attention | không qua) | ‖∇P‖  | ‖∇E‖ chung");
+    out.line("bước | ‖∇E‖ ra | ‖∇E‖ vào | (qua attention | không qua) | ‖∇E_pos‖ | ‖∇E‖ chung");
     let first = h.first().ok_or(Error::Empty("lịch sử huấn luyện"))?;
     for (s, r) in h
         .iter()

@@ -4,6 +4,7 @@ use ndarray::Array2;
 
 use super::ensure_shape;
 use crate::error::Result;
+use crate::softmax::softmax;
 
 /// Bốn ma trận `d × d` của tầng chú ý: truy vấn, khoá, giá trị và chiếu đầu ra.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,6 +17,21 @@ pub struct AttentionWeights {
     pub wv: Array2<f64>,
     /// `W_O`: chiếu đầu ra `y = (A V) W_O`.
     pub wo: Array2<f64>,
+}
+
+impl AttentionWeights {
+    /// Kiểm cả bốn ma trận đều là `d × d`.
+    fn ensure_dim(&self, d: usize) -> Result<()> {
+        for (what, m) in [
+            ("W_Q", &self.wq),
+            ("W_K", &self.wk),
+            ("W_V", &self.wv),
+            ("W_O", &self.wo),
+        ] {
+            ensure_shape(what, m, &[d, d])?;
+        }
+        Ok(())
+    }
 }
 
 /// Bộ nhớ đệm của lượt xuôi.
@@ -44,25 +60,15 @@ pub fn attention_forward(
     w: &AttentionWeights,
 ) -> Result<(Array2<f64>, AttentionCache)> {
     let (t_len, d) = x.dim();
-    for (what, m) in [
-        ("W_Q", &w.wq),
-        ("W_K", &w.wk),
-        ("W_V", &w.wv),
-        ("W_O", &w.wo),
-    ] {
-        ensure_shape(what, m, &[d, d])?;
-    }
+    w.ensure_dim(d)?;
     let (q, k, v) = (x.dot(&w.wq), x.dot(&w.wk), x.dot(&w.wv));
     let scale = 1.0 / (d as f64).sqrt();
     let mut att = Array2::zeros((t_len, t_len));
     for i in 0..t_len {
         // chỉ các vị trí j ≤ i: tương lai không bao giờ được đọc
         let scores: Vec<f64> = (0..=i).map(|j| q.row(i).dot(&k.row(j)) * scale).collect();
-        let max = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        let exps: Vec<f64> = scores.iter().map(|s| (s - max).exp()).collect();
-        let sum: f64 = exps.iter().sum();
-        for (j, e) in exps.iter().enumerate() {
-            att[[i, j]] = e / sum;
+        for (j, a) in softmax(&scores)?.into_iter().enumerate() {
+            att[[i, j]] = a;
         }
     }
     let o = att.dot(&v);
@@ -89,14 +95,7 @@ pub fn attention_backward(
 ) -> Result<(Array2<f64>, AttentionWeights)> {
     let (t_len, d) = cache.x.dim();
     ensure_shape("gradient đầu ra của attention", dy, &[t_len, d])?;
-    for (what, m) in [
-        ("W_Q", &w.wq),
-        ("W_K", &w.wk),
-        ("W_V", &w.wv),
-        ("W_O", &w.wo),
-    ] {
-        ensure_shape(what, m, &[d, d])?;
-    }
+    w.ensure_dim(d)?;
     let scale = 1.0 / (d as f64).sqrt();
     let dwo = cache.o.t().dot(dy);
     let d_o = dy.dot(&w.wo.t());

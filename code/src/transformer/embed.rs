@@ -5,7 +5,8 @@ use ndarray::{Array2, Axis};
 
 use super::ensure_shape;
 use crate::error::{ensure_len, Error, Result};
-use crate::softmax::log_sum_exp;
+use crate::information::check_distribution;
+use crate::numerics::{compensated_sum, Shifted};
 
 // ANCHOR: encoder_forward
 /// Phương trình (7.1): `z_t = e_{x_t} + p_t` — hàng `x_t` của `E` cộng hàng `t` của `P`.
@@ -15,7 +16,7 @@ pub fn encoder_forward(
     tokens: &[usize],
 ) -> Result<Array2<f64>> {
     let (vocab, d) = wte.dim();
-    ensure_len("số chiều của P", d, wpe.ncols())?;
+    ensure_len("số chiều của E_pos", d, wpe.ncols())?;
     if tokens.len() > wpe.nrows() {
         return Err(Error::InvalidParameter {
             what: "độ dài chuỗi",
@@ -96,10 +97,10 @@ pub fn cross_entropy_forward(
         logits.nrows(),
     )?;
     let mut probs = Array2::zeros(logits.dim());
-    let mut loss = 0.0;
+    let mut losses = Vec::with_capacity(targets.len());
     for (t, row) in logits.axis_iter(Axis(0)).enumerate() {
         let z = row.to_vec();
-        let lse = log_sum_exp(&z)?;
+        let shifted = Shifted::new(&z)?;
         let y = targets[t];
         if y >= z.len() {
             return Err(Error::TokenOutOfRange {
@@ -107,11 +108,13 @@ pub fn cross_entropy_forward(
                 vocab: z.len(),
             });
         }
-        loss += lse - z[y];
-        for (w, zw) in z.iter().enumerate() {
-            probs[[t, w]] = (zw - lse).exp();
-        }
+        // (5.8): (m − z_y) + log1p(T), không phải lse − z_y (triệt tiêu khi |ℓ| lớn)
+        losses.push(shifted.cross_entropy(y));
+        probs
+            .row_mut(t)
+            .assign(&ndarray::Array1::from(shifted.probs()));
     }
+    let loss = compensated_sum(losses);
     Ok((loss, probs))
 }
 
@@ -130,7 +133,15 @@ pub fn cross_entropy_backward(probs: &Array2<f64>, targets: &[usize]) -> Result<
                 vocab: d.ncols(),
             });
         }
-        d[[t, y]] -= 1.0;
+        let row = probs.row(t).to_vec();
+        check_distribution("hàng xác suất P_t", &row)?;
+        // (5.9): P_y − 1 = −Σ_{j≠y} P_j, đúng tới vài ε cả khi P_y ≈ 1
+        d[[t, y]] = -compensated_sum(
+            row.iter()
+                .enumerate()
+                .filter(|&(j, _)| j != y)
+                .map(|(_, &p)| p),
+        );
     }
     Ok(d)
 }

@@ -21,7 +21,7 @@ pub struct Config {
     pub vocab: usize,
     /// Số chiều d của embedding và của dòng dư (residual stream).
     pub dim: usize,
-    /// Số vị trí tối đa (số hàng của ma trận vị trí P).
+    /// Số vị trí tối đa (số hàng của ma trận vị trí E_pos).
     pub context: usize,
 }
 

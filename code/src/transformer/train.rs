@@ -115,6 +115,15 @@ impl Adam {
 // ANCHOR_END: adam
 
 // ANCHOR: train
+/// Tốc độ học giảm theo cosin (như GPT-2/GPT-3): `η_t = η · (1 + cos(π t / S)) / 2` ở bước `t` trong `S`
+/// bước — từ `η` xuống gần 0, để những bước cuối không còn đủ lớn gây gai mất mát của Adam.
+pub fn cosine_rate(lr: f64, step: usize, steps: usize) -> f64 {
+    if steps == 0 {
+        return lr;
+    }
+    lr * 0.5 * (1.0 + (std::f64::consts::PI * step as f64 / steps as f64).cos())
+}
+
 /// Huấn luyện `steps` bước; mỗi bước một batch chuỗi mới, gradient là trung bình mỗi token.
 pub fn train(cfg: &TrainConfig) -> Result<TrainingRun> {
     if cfg.model.context < 2 * cfg.half || cfg.model.vocab < 2 || cfg.batch == 0 {
@@ -133,7 +142,7 @@ pub fn train(cfg: &TrainConfig) -> Result<TrainingRun> {
     };
     let tokens_per_step = (cfg.batch * 2 * cfg.half) as f64;
     let mut history = Vec::with_capacity(cfg.steps);
-    for _ in 0..cfg.steps {
+    for step in 0..cfg.steps {
         let mut grad = vec![0.0; theta.len()];
         let mut loss = 0.0;
         let shape = (cfg.model.vocab, cfg.model.dim);
@@ -164,7 +173,7 @@ pub fn train(cfg: &TrainConfig) -> Result<TrainingRun> {
             position: frobenius(&mean.wpe),
             tied: frobenius(&mean.wte),
         });
-        adam.step(&mut theta, &grad, cfg.lr);
+        adam.step(&mut theta, &grad, cosine_rate(cfg.lr, step, cfg.steps));
         params = params.with_values(&theta)?;
     }
     Ok(TrainingRun { params, history })

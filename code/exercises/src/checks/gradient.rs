@@ -1,7 +1,7 @@
 //! Bộ kiểm bài tập chương 3. Tham chiếu: sai phân hữu hạn trung tâm của softmax và của mất mát, do bộ kiểm
 //! tự tính (độc lập với mã của bạn đọc), và dạng đóng cho hai logit.
 
-use super::{all_close, softmax_ref};
+use super::{all_close, central_gradient, pseudo_random, softmax_ref};
 use crate::{solutions, stubs, Exercise};
 
 /// Các bài tập chương 3.
@@ -19,6 +19,13 @@ pub const EXERCISES: &[Exercise] = &[
         stub_source: include_str!("../stubs/gradient.rs"),
         check_stub: || check_hidden(stubs::gradient::hidden_gradient),
         check_solution: || check_hidden(solutions::gradient::hidden_gradient),
+    },
+    Exercise {
+        id: "3.3",
+        function: "context_model_gradient",
+        stub_source: include_str!("../stubs/gradient.rs"),
+        check_stub: || check_context_model(stubs::gradient::context_model_gradient),
+        check_solution: || check_context_model(solutions::gradient::context_model_gradient),
     },
 ];
 
@@ -94,6 +101,58 @@ fn check_hidden(f: HiddenGradient) -> Result<(), String> {
         if !all_close(&got, &numeric, 1e-6) {
             return Err(format!(
                 "h = {h:?}, y = {y}: ∂L/∂h = {got:?}, sai phân trung tâm cho {numeric:?}.\nGợi ý: Σ_i P_i w_i là trung bình các hàng theo P; nhớ trừ hàng w_y của token đúng (không phải cộng)."
+            ));
+        }
+    }
+    Ok(())
+}
+
+type ContextGradient = fn(&[Vec<f64>], &[Vec<f64>], &[usize], usize) -> Vec<Vec<f64>>;
+
+/// Mất mát của mô hình ngữ cảnh (3.7) tính thẳng theo định nghĩa — tham chiếu cho sai phân trung tâm.
+fn context_loss(e: &[Vec<f64>], w_h: &[Vec<f64>], context: &[usize], y: usize) -> f64 {
+    let d = e[0].len();
+    let k = context.len() as f64;
+    let mean: Vec<f64> = (0..d)
+        .map(|j| context.iter().map(|&c| e[c][j]).sum::<f64>() / k)
+        .collect();
+    let h: Vec<f64> = w_h
+        .iter()
+        .map(|row| {
+            row.iter()
+                .zip(&mean)
+                .map(|(a, b)| a * b)
+                .sum::<f64>()
+                .tanh()
+        })
+        .collect();
+    let z: Vec<f64> = e
+        .iter()
+        .map(|row| row.iter().zip(&h).map(|(a, b)| a * b).sum())
+        .collect();
+    -softmax_ref(&z)[y].ln()
+}
+
+fn check_context_model(f: ContextGradient) -> Result<(), String> {
+    let (v, d) = (5, 3);
+    let flat = pseudo_random(11, v * d);
+    let e: Vec<Vec<f64>> = flat.chunks(d).map(<[f64]>::to_vec).collect();
+    let w_h: Vec<Vec<f64>> = pseudo_random(12, d * d)
+        .chunks(d)
+        .map(<[f64]>::to_vec)
+        .collect();
+    // Token 1 có mặt hai lần trong ngữ cảnh; token đích 1 cũng nằm trong ngữ cảnh: cả hai đường gặp nhau ở hàng 1.
+    for (context, y) in [(vec![1, 3, 1], 1), (vec![0, 2], 4)] {
+        let got = f(&e, &w_h, &context, y);
+        let loss = |x: &[f64]| {
+            let m: Vec<Vec<f64>> = x.chunks(d).map(<[f64]>::to_vec).collect();
+            context_loss(&m, &w_h, &context, y)
+        };
+        let fd = central_gradient(&loss, &flat);
+        let got_flat: Vec<f64> = got.concat();
+        if got.len() != v || !all_close(&got_flat, &fd, 1e-6) {
+            return Err(format!(
+                "ngữ cảnh {context:?}, đích {y}: gradient theo E lệch sai phân trung tâm.\n  của bạn: {got_flat:?}\n  sai phân: {fd:?}\nGợi ý: E xuất hiện hai lần — ở ē (đường vào, qua tanh và W_h, chia đều cho các token ngữ cảnh) và ở z = E h (đường ra); gradient là tổng hai đường."
             ));
         }
     }

@@ -1,7 +1,7 @@
 //! Bộ kiểm bài tập chương 5. Tham chiếu: sai phân trung tâm của gradient P − y (bộ kiểm tự tính), tính chất
 //! H·1 = 0, và phương sai của phần lệch đã biết (bất biến khi dời mọi v_i cùng một hằng số).
 
-use super::{all_close, close, softmax_ref};
+use super::{all_close, central_gradient, close, pseudo_random, softmax_ref};
 use crate::{solutions, stubs, Exercise};
 
 /// Các bài tập chương 5.
@@ -19,6 +19,13 @@ pub const EXERCISES: &[Exercise] = &[
         stub_source: include_str!("../stubs/hessian.rs"),
         check_stub: || check_variance(stubs::hessian::variance),
         check_solution: || check_variance(solutions::hessian::variance),
+    },
+    Exercise {
+        id: "5.3",
+        function: "z_loss",
+        stub_source: include_str!("../stubs/hessian.rs"),
+        check_stub: || check_z_loss(stubs::hessian::z_loss),
+        check_solution: || check_z_loss(solutions::hessian::z_loss),
     },
 ];
 
@@ -89,6 +96,43 @@ fn check_variance(f: fn(&[f64], &[f64]) -> f64) -> Result<(), String> {
         return Err(format!(
             "dời mọi v_i thêm 1e8 không được đổi phương sai: cần {want}, nhận {got}.\nGợi ý: E[v²] − E[v]² triệt tiêu chữ số khi v lớn; hãy tính trung bình trước rồi cộng P_i (v_i − m)²."
         ));
+    }
+    Ok(())
+}
+
+/// z-loss tính thẳng theo định nghĩa: tham chiếu cho sai phân trung tâm.
+fn z_loss_reference(z: &[f64], y: usize, alpha: f64) -> f64 {
+    let m = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let log_z = m + z.iter().map(|&v| (v - m).exp()).sum::<f64>().ln();
+    log_z - z[y] + alpha * log_z * log_z
+}
+
+type ZLoss = fn(&[f64], usize, f64) -> (f64, Vec<f64>);
+
+fn check_z_loss(f: ZLoss) -> Result<(), String> {
+    for (seed, alpha) in [(21, 1e-2), (22, 0.0), (23, 0.5)] {
+        let z: Vec<f64> = pseudo_random(seed, 5).iter().map(|v| 5.0 * v).collect();
+        let (loss, grad) = f(&z, 1, alpha);
+        let want = z_loss_reference(&z, 1, alpha);
+        if !close(loss, want, 1e-10) {
+            return Err(format!("α = {alpha}: mất mát {loss}, cần {want}.\nGợi ý: L = log Z − z_y + α (log Z)², log Z tính bằng log-sum-exp."));
+        }
+        let fd = central_gradient(&|x| z_loss_reference(x, 1, alpha), &z);
+        if !all_close(&grad, &fd, 1e-6) {
+            return Err(format!("α = {alpha}: gradient {grad:?} lệch sai phân trung tâm {fd:?}.\nGợi ý: ∂ log Z/∂z_i = P_i."));
+        }
+    }
+    // Cộng cùng một hằng số vào mọi logit: entropy chéo không đổi, nhưng z-loss thì đổi — nó kéo log Z về 0.
+    let (a, _) = f(&[1.0, 2.0, 3.0], 0, 0.1);
+    let (b, _) = f(&[101.0, 102.0, 103.0], 0, 0.1);
+    if b <= a {
+        return Err(format!(
+            "dịch mọi logit lên 100 phải làm z-loss tăng ({a} → {b})."
+        ));
+    }
+    let (big, g) = f(&[1000.0, -1000.0, 0.0], 1, 1e-4);
+    if !big.is_finite() || g.iter().any(|v| !v.is_finite()) {
+        return Err(format!("logit ±1000 cho {big}, {g:?}: cần hữu hạn."));
     }
     Ok(())
 }

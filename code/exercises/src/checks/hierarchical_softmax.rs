@@ -6,7 +6,7 @@ use crate::{solutions, stubs, Exercise};
 
 /// Bài tập softmax phân cấp.
 pub const EXERCISES: &[Exercise] = &[Exercise {
-    id: "4.4",
+    id: "4.5",
     function: "hs_log_probability",
     stub_source: include_str!("../stubs/hierarchical_softmax.rs"),
     check_stub: || check_hs(stubs::hierarchical_softmax::hs_log_probability),

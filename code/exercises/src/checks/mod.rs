@@ -29,3 +29,32 @@ pub fn softmax_ref(z: &[f64]) -> Vec<f64> {
     let sum: f64 = exps.iter().sum();
     exps.into_iter().map(|e| e / sum).collect()
 }
+
+/// Gradient của `f` tại `x` bằng sai phân trung tâm (f64), bước `1e-5 · max(1, |x_j|)`: tham chiếu độc lập với mọi
+/// công thức đạo hàm.
+pub fn central_gradient(f: &dyn Fn(&[f64]) -> f64, x: &[f64]) -> Vec<f64> {
+    (0..x.len())
+        .map(|j| {
+            let h = 1e-5 * x[j].abs().max(1.0);
+            let (mut plus, mut minus) = (x.to_vec(), x.to_vec());
+            plus[j] += h;
+            minus[j] -= h;
+            (f(&plus) - f(&minus)) / (2.0 * h)
+        })
+        .collect()
+}
+
+/// Số giả ngẫu nhiên tất định trong [−1, 1) (bộ sinh đồng dư tuyến tính), để dữ liệu của bộ kiểm cố định.
+pub fn pseudo_random(seed: u64, n: usize) -> Vec<f64> {
+    let mut state = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    (0..n)
+        .map(|_| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((state >> 11) as f64 / (1u64 << 53) as f64) * 2.0 - 1.0
+        })
+        .collect()
+}

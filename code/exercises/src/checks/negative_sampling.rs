@@ -2,7 +2,7 @@
 //! cho log σ; sai phân trung tâm của mất mát tính ngây thơ cho gradient; biểu thức nguyên văn
 //! `(√(f/t) + 1)·t/f` của mã C word2vec cho xác suất giữ.
 
-use super::{all_close, close};
+use super::{all_close, central_gradient, close};
 use crate::{solutions, stubs, Exercise};
 
 /// Các bài tập chương 4.
@@ -27,6 +27,13 @@ pub const EXERCISES: &[Exercise] = &[
         stub_source: include_str!("../stubs/negative_sampling.rs"),
         check_stub: || check_keep(stubs::negative_sampling::keep_probability),
         check_solution: || check_keep(solutions::negative_sampling::keep_probability),
+    },
+    Exercise {
+        id: "4.4",
+        function: "sgns_optimum",
+        stub_source: include_str!("../stubs/negative_sampling.rs"),
+        check_stub: || check_sgns_optimum(stubs::negative_sampling::sgns_optimum),
+        check_solution: || check_sgns_optimum(solutions::negative_sampling::sgns_optimum),
     },
 ];
 
@@ -109,6 +116,43 @@ fn check_keep(f: fn(u64, u64, f64) -> f64) -> Result<(), String> {
             return Err(format!(
                 "keep_probability({count}, {total}, {t}) = {got}, cần {want}.\nGợi ý: {hint}."
             ));
+        }
+    }
+    Ok(())
+}
+
+/// Mục tiêu kỳ vọng (4.9) của một ô: `#(w,c) log σ(x) + K #(w) P_n(c) log σ(−x)`, tính thẳng.
+fn cell_objective(n_wc: f64, neg_weight: f64, x: f64) -> f64 {
+    let log_sigmoid = |t: f64| t.min(0.0) - (-t.abs()).exp().ln_1p();
+    n_wc * log_sigmoid(x) + neg_weight * log_sigmoid(-x)
+}
+
+type SgnsOptimum = fn(&[Vec<f64>], f64, &[f64]) -> Vec<Vec<f64>>;
+
+fn check_sgns_optimum(f: SgnsOptimum) -> Result<(), String> {
+    let counts = vec![
+        vec![8.0, 1.0, 3.0],
+        vec![2.0, 6.0, 1.0],
+        vec![1.0, 1.0, 9.0],
+    ];
+    // Nhiễu tuỳ ý (không phải unigram): định lý vẫn cho nghiệm theo từng ô.
+    let noise = [0.5, 0.2, 0.3];
+    let k = 5.0;
+    let x = f(&counts, k, &noise);
+    for (w, row) in counts.iter().enumerate() {
+        let total: f64 = row.iter().sum();
+        for (c, &n_wc) in row.iter().enumerate() {
+            let neg = k * total * noise[c];
+            let xs = x.get(w).and_then(|r| r.get(c)).copied().unwrap_or(f64::NAN);
+            let slope = central_gradient(&|t: &[f64]| cell_objective(n_wc, neg, t[0]), &[xs])[0];
+            let better = [xs - 0.1, xs + 0.1]
+                .iter()
+                .any(|&t| cell_objective(n_wc, neg, t) > cell_objective(n_wc, neg, xs));
+            if !xs.is_finite() || slope.abs() > 1e-6 * (n_wc + neg) || better {
+                return Err(format!(
+                    "ô ({w}, {c}): x* = {xs}, nhưng đạo hàm của mục tiêu (4.9) ở đó là {slope} (sai phân trung tâm).\nGợi ý: mục tiêu là tổng các hàm một biến; đặt đạo hàm theo x_wc bằng 0, dùng σ'(x) = σ(x)σ(−x)."
+                ));
+            }
         }
     }
     Ok(())

@@ -1,7 +1,7 @@
 //! Bộ kiểm bài tập chương 2. Tham chiếu: dạng đóng cho hai logit, `σ(a) = 1/(1+e^{−a})` và
 //! `log(1+e^{a})` tính bằng `ln_1p`, độc lập với cách cài đặt của bạn đọc.
 
-use super::{all_close, close};
+use super::{all_close, central_gradient, close, pseudo_random};
 use crate::{solutions, stubs, Exercise};
 
 /// Các bài tập chương 2.
@@ -26,6 +26,20 @@ pub const EXERCISES: &[Exercise] = &[
         stub_source: include_str!("../stubs/softmax.rs"),
         check_stub: || check_perplexity(stubs::softmax::perplexity),
         check_solution: || check_perplexity(solutions::softmax::perplexity),
+    },
+    Exercise {
+        id: "2.4",
+        function: "label_smoothing",
+        stub_source: include_str!("../stubs/softmax.rs"),
+        check_stub: || check_label_smoothing(stubs::softmax::label_smoothing),
+        check_solution: || check_label_smoothing(solutions::softmax::label_smoothing),
+    },
+    Exercise {
+        id: "2.5",
+        function: "sampled_softmax",
+        stub_source: include_str!("../stubs/softmax.rs"),
+        check_stub: || check_sampled_softmax(stubs::softmax::sampled_softmax),
+        check_solution: || check_sampled_softmax(solutions::softmax::sampled_softmax),
     },
 ];
 
@@ -90,6 +104,73 @@ fn check_perplexity(f: fn(&[f64]) -> f64) -> Result<(), String> {
     if !close(got, 2.0, 1e-12) {
         return Err(format!(
             "perplexity([0, 2 ln 2]) = exp(ln 2) = 2, nhận {got}.\nGợi ý: lấy exp của trung bình, không phải trung bình của exp."
+        ));
+    }
+    Ok(())
+}
+
+type LossAndGrad = fn(&[f64], usize, f64) -> (f64, Vec<f64>);
+
+/// Tham chiếu làm mượt nhãn: `−Σ_i q_i log P_i` với `log P_i = z_i − LSE(z)` tính trực tiếp.
+fn smoothed_reference(z: &[f64], y: usize, eps: f64) -> f64 {
+    let m = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let lse = m + z.iter().map(|&v| (v - m).exp()).sum::<f64>().ln();
+    let v = z.len() as f64;
+    z.iter()
+        .enumerate()
+        .map(|(i, &zi)| (eps / v + if i == y { 1.0 - eps } else { 0.0 }) * (lse - zi))
+        .sum()
+}
+
+fn check_label_smoothing(f: LossAndGrad) -> Result<(), String> {
+    for (seed, eps) in [(1, 0.1), (2, 0.0), (3, 0.3)] {
+        let z: Vec<f64> = pseudo_random(seed, 6).iter().map(|v| 3.0 * v).collect();
+        let (loss, grad) = f(&z, 2, eps);
+        let want = smoothed_reference(&z, 2, eps);
+        if !close(loss, want, 1e-10) {
+            return Err(format!("ε = {eps}: mất mát {loss}, cần {want}.\nGợi ý: mục tiêu là q = (1 − ε)·one_hot(y) + ε/V, mất mát là −Σ q_i log P_i."));
+        }
+        let fd = central_gradient(&|x| smoothed_reference(x, 2, eps), &z);
+        if !all_close(&grad, &fd, 1e-6) {
+            return Err(format!("ε = {eps}: gradient {grad:?} lệch sai phân trung tâm {fd:?}.\nGợi ý: tự dẫn ∂L/∂z_i; kết quả có dạng «xác suất trừ mục tiêu»."));
+        }
+    }
+    let (loss, grad) = f(&[1000.0, -1000.0, 0.0], 0, 0.1);
+    if !loss.is_finite() || grad.iter().any(|g| !g.is_finite()) {
+        return Err(format!("logit ±1000 cho mất mát {loss}, gradient {grad:?}: cần hữu hạn.\nGợi ý: tính log P_i bằng log-sum-exp, đừng lấy log của một xác suất đã tràn về 0."));
+    }
+    Ok(())
+}
+
+/// Tham chiếu: entropy chéo trên **toàn bộ** từ vựng.
+fn full_cross_entropy(z: &[f64], y: usize) -> f64 {
+    let m = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    m + z.iter().map(|&v| (v - m).exp()).sum::<f64>().ln() - z[y]
+}
+
+fn check_sampled_softmax(f: fn(&[f64], usize, &[usize], &[f64]) -> f64) -> Result<(), String> {
+    let z: Vec<f64> = pseudo_random(7, 8).iter().map(|v| 4.0 * v).collect();
+    // Mẫu là mọi token khác y, mỗi token một lần, đề xuất đều: ước lượng phải trùng entropy chéo đầy đủ.
+    let others: Vec<usize> = (0..8).filter(|&i| i != 3).collect();
+    let got = f(&z, 3, &others, &[0.125; 8]);
+    let want = full_cross_entropy(&z, 3);
+    if !close(got, want, 1e-12) {
+        return Err(format!("mẫu = mọi token khác y, q đều: nhận {got}, cần đúng entropy chéo đầy đủ {want}.\nGợi ý: tập dùng để chuẩn hoá là {{y}} ∪ mẫu, và mỗi logit trừ ln q của token đó."));
+    }
+    // Một đề xuất không đều: hiệu chỉnh −ln q phải được áp cho y và cho từng mẫu.
+    let q = [0.3, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1];
+    let got = f(&z, 3, &[0, 0, 5], &q);
+    let corrected = |s: usize| z[s] - f64::ln(q[s]);
+    let terms = [corrected(3), corrected(0), corrected(0), corrected(5)];
+    let m = terms.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let want = m + terms.iter().map(|t| (t - m).exp()).sum::<f64>().ln() - corrected(3);
+    if !close(got, want, 1e-12) {
+        return Err(format!("mẫu [0, 0, 5] với q không đều: nhận {got}, cần {want}.\nGợi ý: một token được rút hai lần thì góp hai số hạng."));
+    }
+    let big = f(&[1000.0, -1000.0, 0.0], 1, &[0, 2], &[0.5, 0.25, 0.25]);
+    if !big.is_finite() {
+        return Err(format!(
+            "logit ±1000 cho {big}: cần hữu hạn (dùng log-sum-exp)."
         ));
     }
     Ok(())

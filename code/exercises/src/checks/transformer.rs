@@ -1,7 +1,7 @@
 //! Bộ kiểm bài tập chương 7. Tham chiếu: sai phân hữu hạn trung tâm của lượt xuôi (viết lại ở đây,
 //! độc lập với bài làm), dạng đóng σ(a) cho softmax hai phần tử, và tính chất của ma trận chú ý.
 
-use super::{all_close, close};
+use super::{all_close, central_gradient, close, pseudo_random};
 use crate::{solutions, stubs, Exercise};
 
 /// Các bài tập chương 7.
@@ -26,6 +26,15 @@ pub const EXERCISES: &[Exercise] = &[
         stub_source: include_str!("../stubs/transformer.rs"),
         check_stub: || check_embedding_gradients(stubs::transformer::embedding_gradients),
         check_solution: || check_embedding_gradients(solutions::transformer::embedding_gradients),
+    },
+    Exercise {
+        id: "7.4",
+        function: "layer_norm_param_gradients",
+        stub_source: include_str!("../stubs/transformer.rs"),
+        check_stub: || check_layer_norm_params(stubs::transformer::layer_norm_param_gradients),
+        check_solution: || {
+            check_layer_norm_params(solutions::transformer::layer_norm_param_gradients)
+        },
     },
 ];
 
@@ -146,6 +155,48 @@ fn check_embedding_gradients(f: EmbeddingGradients) -> Result<(), String> {
     if de.len() != vocab || !all_close(&got_e, &want_e, 1e-9) {
         return Err(format!(
             "∂L/∂E = {de:?}, cần {want_e:?} (V = {vocab} hàng).\nGợi ý: token 2 xuất hiện ba lần nên hàng 2 nhận TỔNG ba δ_t; token 1 không xuất hiện nên hàng 1 bằng 0."
+        ));
+    }
+    Ok(())
+}
+
+type ParamGradients = fn(&[Vec<f64>], &[Vec<f64>]) -> (Vec<f64>, Vec<f64>);
+
+/// `Σ_t Σ_i dy_ti · LN(x_t; γ, β)_i` tính thẳng theo (7.2), với ε = 1e-5.
+fn projected_params(xs: &[Vec<f64>], dys: &[Vec<f64>], gamma: &[f64], beta: &[f64]) -> f64 {
+    let mut total = 0.0;
+    for (x, dy) in xs.iter().zip(dys) {
+        let n = x.len() as f64;
+        let mean = x.iter().sum::<f64>() / n;
+        let var = x.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / n;
+        for i in 0..x.len() {
+            total += dy[i] * (gamma[i] * (x[i] - mean) / (var + 1e-5).sqrt() + beta[i]);
+        }
+    }
+    total
+}
+
+fn check_layer_norm_params(f: ParamGradients) -> Result<(), String> {
+    let d = 4;
+    let xs: Vec<Vec<f64>> = pseudo_random(31, 3 * d)
+        .chunks(d)
+        .map(|c| c.iter().map(|v| 3.0 * v).collect())
+        .collect();
+    let dys: Vec<Vec<f64>> = pseudo_random(32, 3 * d)
+        .chunks(d)
+        .map(<[f64]>::to_vec)
+        .collect();
+    let gamma: Vec<f64> = pseudo_random(33, d).iter().map(|v| 1.0 + 0.5 * v).collect();
+    let beta = pseudo_random(34, d);
+    let (dgamma, dbeta) = f(&xs, &dys);
+    let fd_gamma = central_gradient(&|g| projected_params(&xs, &dys, g, &beta), &gamma);
+    let fd_beta = central_gradient(&|b| projected_params(&xs, &dys, &gamma, b), &beta);
+    if !all_close(&dgamma, &fd_gamma, 1e-6) {
+        return Err(format!("∂L/∂γ = {dgamma:?}, sai phân trung tâm cho {fd_gamma:?}.\nGợi ý: LN(x)_i = γ_i x̂_i + β_i là tuyến tính theo γ; cộng trên mọi vị trí t."));
+    }
+    if !all_close(&dbeta, &fd_beta, 1e-6) {
+        return Err(format!(
+            "∂L/∂β = {dbeta:?}, sai phân trung tâm cho {fd_beta:?}."
         ));
     }
     Ok(())

@@ -1,7 +1,7 @@
 //! Lời giải bài tổng hợp chương 10.
 
 // ANCHOR: tied_bigram_step
-/// Bài 10.1 — một bước SGD của mô hình bigram chia sẻ trọng số.
+/// Bài 10.1 (★★) — một bước SGD của mô hình bigram chia sẻ trọng số.
 pub fn tied_bigram_step(e: &mut [Vec<f64>], pairs: &[(usize, usize)], lr: f64) -> f64 {
     let (v, d) = (e.len(), e[0].len());
     let mut grad = vec![vec![0.0; d]; v];

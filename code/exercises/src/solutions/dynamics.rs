@@ -1,7 +1,7 @@
 //! Lời giải bài tập chương 8.
 
 // ANCHOR: tied_gradient
-/// Bài 8.1 — phương trình (8.4), chia sẻ trọng số: tổng đường đầu ra và đường đầu vào.
+/// Bài 8.1 (★★) — phương trình (8.4), chia sẻ trọng số: tổng đường đầu ra và đường đầu vào.
 pub fn tied_gradient(e: &[Vec<f64>], w: usize, c: usize) -> Vec<Vec<f64>> {
     let h = &e[w];
     let z: Vec<f64> = e
@@ -29,7 +29,7 @@ pub fn tied_gradient(e: &[Vec<f64>], w: usize, c: usize) -> Vec<Vec<f64>> {
 // ANCHOR_END: tied_gradient
 
 // ANCHOR: accumulate
-/// Bài 8.2 — phương trình (8.3).
+/// Bài 8.2 (★) — phương trình (8.3).
 pub fn accumulate(e0: &[f64], grads: &[Vec<f64>], lr: f64) -> Vec<f64> {
     let mut sum = vec![0.0; e0.len()];
     for g in grads {
@@ -42,7 +42,7 @@ pub fn accumulate(e0: &[f64], grads: &[Vec<f64>], lr: f64) -> Vec<f64> {
 // ANCHOR_END: accumulate
 
 // ANCHOR: spearman
-/// Bài 8.3 — Spearman = Pearson của các hạng.
+/// Bài 8.3 (★) — Spearman = Pearson của các hạng.
 pub fn spearman(x: &[f64], y: &[f64]) -> f64 {
     fn ranks(v: &[f64]) -> Vec<f64> {
         let mut idx: Vec<usize> = (0..v.len()).collect();

@@ -1,14 +1,14 @@
 //! Lời giải bài tập chương 1.
 
 // ANCHOR: lookup
-/// Bài 1.1 — phương trình (1.2).
+/// Bài 1.1 (★) — phương trình (1.1).
 pub fn lookup(e: &[Vec<f64>], token: usize) -> Option<Vec<f64>> {
     e.get(token).cloned()
 }
 // ANCHOR_END: lookup
 
 // ANCHOR: one_hot_lookup
-/// Bài 1.2 — phương trình (1.3).
+/// Bài 1.2 (★) — phương trình (1.2).
 pub fn one_hot_lookup(e: &[Vec<f64>], token: usize) -> Option<Vec<f64>> {
     let d = e.first()?.len();
     if token >= e.len() || e.iter().any(|row| row.len() != d) {

@@ -8,7 +8,7 @@ fn cosine(a: &[f64], b: &[f64]) -> f64 {
 }
 
 // ANCHOR: correlation
-/// Bài 9.1 — phương trình (9.3).
+/// Bài 9.1 (★) — phương trình (9.3).
 pub fn correlation(a: &[f64], b: &[f64]) -> f64 {
     let centre = |v: &[f64]| {
         let m = v.iter().sum::<f64>() / v.len() as f64;
@@ -19,7 +19,7 @@ pub fn correlation(a: &[f64], b: &[f64]) -> f64 {
 // ANCHOR_END: correlation
 
 // ANCHOR: neighbour_purity
-/// Bài 9.2 — phương trình (9.6).
+/// Bài 9.2 (★) — phương trình (9.6).
 pub fn neighbour_purity(points: &[Vec<f64>], labels: &[usize], k: usize) -> f64 {
     let n = points.len();
     let mut total = 0.0;
@@ -40,7 +40,7 @@ pub fn neighbour_purity(points: &[Vec<f64>], labels: &[usize], k: usize) -> f64 
 // ANCHOR_END: neighbour_purity
 
 // ANCHOR: anisotropy
-/// Bài 9.3 — phương trình (9.5).
+/// Bài 9.3 (★) — phương trình (9.5).
 pub fn anisotropy(rows: &[Vec<f64>]) -> f64 {
     let n = rows.len();
     let mut sum = 0.0;

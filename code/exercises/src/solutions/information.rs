@@ -1,7 +1,7 @@
 //! Lời giải bài tập chương 6.
 
 // ANCHOR: kl
-/// Bài 6.1 — phương trình (6.3).
+/// Bài 6.1 (★) — phương trình (6.3).
 pub fn kl(p: &[f64], q: &[f64]) -> f64 {
     let mut total = 0.0;
     for (&pi, &qi) in p.iter().zip(q) {
@@ -17,7 +17,7 @@ pub fn kl(p: &[f64], q: &[f64]) -> f64 {
 // ANCHOR_END: kl
 
 // ANCHOR: entropy_bits
-/// Bài 6.2 — phương trình (6.11).
+/// Bài 6.2 (★) — phương trình (6.11).
 pub fn entropy_bits(p: &[f64]) -> f64 {
     -p.iter()
         .filter(|&&x| x > 0.0)

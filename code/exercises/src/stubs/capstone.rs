@@ -4,10 +4,10 @@
 //! đầu ra), xác suất `P = softmax(z)`, mất mát `L = −log P(y)`. Mất mát của batch là trung bình trên các cặp.
 
 // ANCHOR: tied_bigram_step
-/// Bài 10.1 — tính mất mát trung bình của `pairs` với `E` hiện tại, rồi cập nhật `E ← E − lr · ∇_E L̄`
-/// với gradient **đầy đủ**: nhánh ra (`(P_i − y_i) e_x` cho mọi hàng i) cộng nhánh vào
-/// (`Σ_i (P_i − y_i) e_i` cho hàng x). Trả về mất mát *trước* khi cập nhật.
+/// Bài 10.1 (★★) — tính mất mát trung bình của `pairs` với `E` hiện tại, rồi cập nhật `E ← E − lr · ∇_E L̄`
+/// với gradient **đầy đủ** của ma trận dùng chung (cả hai đường của chương 3). Trả về mất mát *trước* khi cập
+/// nhật.
 pub fn tied_bigram_step(e: &mut [Vec<f64>], pairs: &[(usize, usize)], lr: f64) -> f64 {
-    todo!("tích luỹ gradient của cả hai nhánh trên mọi cặp, chia cho số cặp, rồi trừ lr · gradient")
+    todo!("viết một bước SGD của mô hình bigram chia sẻ trọng số")
 }
 // ANCHOR_END: tied_bigram_step

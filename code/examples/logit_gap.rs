@@ -1,0 +1,4 @@
+//! Chạy: `cargo run -p embedding-loss --example logit_gap`
+fn main() -> std::process::ExitCode {
+    embedding_loss::programs::main("logit_gap")
+}
