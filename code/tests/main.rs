@@ -13,6 +13,7 @@ mod gradient;
 mod hessian;
 mod information;
 mod negative_sampling;
+mod normalised;
 mod totality;
 mod transformer;
 mod widgets;

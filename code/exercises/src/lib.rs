@@ -60,6 +60,7 @@ pub fn all() -> Vec<Exercise> {
         checks::softmax::EXERCISES,
         checks::gradient::EXERCISES,
         checks::negative_sampling::EXERCISES,
+        checks::hierarchical_softmax::EXERCISES,
         checks::hessian::EXERCISES,
         checks::information::EXERCISES,
         checks::transformer::EXERCISES,

@@ -41,6 +41,7 @@ exercise_tests! {
     bai_4_2_sgns_loss_and_grad = "4.2",
     bai_4_3_keep_probability = "4.3",
     bai_4_4_sgns_optimum = "4.4",
+    bai_4_4_hs_log_probability = "4.5",
     bai_5_1_hessian = "5.1",
     bai_5_2_variance = "5.2",
     bai_5_3_z_loss = "5.3",

@@ -1,18 +1,22 @@
-//! Đo chi phí một bước (softmax đầy đủ so với lấy mẫu âm K ∈ {5, 15}) và ghi CSV cho hình của chương 4.
+//! Đo chi phí một bước (softmax đầy đủ, lấy mẫu âm K ∈ {5, 15}, softmax phân cấp, softmax lấy mẫu S = 64)
+//! và ghi CSV cho hình của chương 4.
 //! Chạy: `cargo run --release -p sgns --example cost_csv > code/data/cost_benchmark.csv`
 //! (phép đo chuẩn bằng divan: `cargo bench -p sgns --bench step_cost`).
 
 use std::hint::black_box;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
+use embedding_loss::hierarchical_softmax::huffman_tree;
 use embedding_loss::negative_sampling::NoiseSampler;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use sgns::cost::{sgns_step, softmax_step};
+use sgns::cost::{hs_step, sampled_softmax_step, sgns_step, softmax_step};
 
 const D: usize = 100;
 const VOCABS: [usize; 7] = [1_000, 2_000, 5_000, 10_000, 20_000, 35_000, 50_257];
 const BATCHES: usize = 21;
+/// Cỡ mẫu S của softmax lấy mẫu.
+const SAMPLED: usize = 64;
 
 /// Trung vị thời gian một lần gọi `step` (µs): 21 lô, mỗi lô đủ dài ~20 ms.
 fn median_us(mut step: impl FnMut()) -> f64 {
@@ -106,5 +110,46 @@ fn main() {
             });
             println!("sgns,{v},{k},{D},{us:.4}");
         }
+        // softmax phân cấp: từ đích rút theo unigram, nên độ dài đường đi trung bình là L̄ (4.13)
+        let tree = huffman_tree(&counts).expect("cây Huffman hợp lệ");
+        let unigram = NoiseSampler::new(&counts, 1.0).expect("unigram hợp lệ");
+        let mut inner = output[..(v - 1) * D].to_vec();
+        let us = median_us(|| {
+            let (path, code) = tree
+                .path(unigram.sample(&mut rng))
+                .expect("từ trong từ vựng");
+            hs_step(
+                black_box(&mut input),
+                &mut inner,
+                path,
+                code,
+                1e-3,
+                &mut grad,
+            )
+        });
+        println!("hs,{v},0,{D},{us:.4}");
+        // softmax lấy mẫu: S mẫu theo unigram^(3/4), hiệu chỉnh log(S·Q(j))
+        let total: f64 = counts.iter().map(|&c| (c as f64).powf(0.75)).sum();
+        let log_sq: Vec<f32> = counts
+            .iter()
+            .map(|&c| (SAMPLED as f64 * (c as f64).powf(0.75) / total).ln() as f32)
+            .collect();
+        let mut cands = vec![7usize; SAMPLED + 1];
+        let mut logits = vec![0.0f32; SAMPLED + 1];
+        let us = median_us(|| {
+            for n in cands[1..].iter_mut() {
+                *n = sampler.sample(&mut rng);
+            }
+            sampled_softmax_step(
+                black_box(&mut input),
+                &mut output,
+                &cands,
+                &log_sq,
+                1e-3,
+                &mut logits,
+                &mut grad,
+            )
+        });
+        println!("sampled,{v},{SAMPLED},{D},{us:.4}");
     }
 }

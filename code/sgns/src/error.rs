@@ -70,6 +70,22 @@ pub enum Error {
     /// Từ truy vấn không có trong từ vựng.
     #[error("từ «{0}» không có trong từ vựng")]
     UnknownWord(String),
+    /// Tệp cặp từ tương đồng không có (bộ dữ liệu tuỳ chọn, tải bằng `scripts/fetch-similarity.sh`).
+    #[error("không có tệp cặp từ «{0}»: chạy ./scripts/fetch-similarity.sh để tải WordSim-353 và SimLex-999 (bước tuỳ chọn, sách không cần)")]
+    MissingPairs(PathBuf),
+    /// Tệp cặp từ sai định dạng.
+    #[error("tệp cặp từ «{path}» sai định dạng (dòng {line}): {reason}")]
+    BadPairs {
+        /// Đường dẫn.
+        path: PathBuf,
+        /// Dòng lỗi.
+        line: usize,
+        /// Lý do.
+        reason: String,
+    },
+    /// Không cặp nào có đủ hai từ trong từ vựng.
+    #[error("«{0}»: không cặp nào có cả hai từ trong từ vựng, không tính được ρ")]
+    NoPairsFound(PathBuf),
 }
 
 /// Kết quả với lỗi của `sgns`.

@@ -9,6 +9,7 @@
 pub mod corpus;
 pub mod cost;
 pub mod error;
+pub mod eval;
 pub mod kernels;
 pub mod train;
 pub mod vectors;

@@ -1,4 +1,4 @@
-//! Giao diện dòng lệnh của `sgns`: `sgns train …` và `sgns neighbours …`.
+//! Giao diện dòng lệnh của `sgns`: `sgns train …`, `sgns neighbours …` và `sgns eval …`.
 
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -8,8 +8,10 @@ use std::time::Instant;
 use clap::{ArgAction, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use sgns::corpus::read_corpus;
-use sgns::train::{train, Config};
+use sgns::train::{train_observed, Config, EpochStats, Observer};
 use sgns::vectors::{format_text, neighbours, read_text, PendingFile};
+
+mod eval_cmd;
 
 const TEMPLATE: &str = "{about}\n\nCách dùng: {usage}\n\n{all-args}";
 
@@ -133,6 +135,10 @@ enum Command {
         )]
         top: usize,
     },
+    /// Đo chất lượng vector: Spearman ρ trên các bộ cặp từ tương đồng, độ phủ, độ bất đẳng hướng
+    #[command(help_template = TEMPLATE, next_help_heading = "Tuỳ chọn",
+              override_usage = "sgns eval --vectors <TỆP> [--pairs <TỆP>...] [TUỲ CHỌN]")]
+    Eval(eval_cmd::EvalArgs),
 }
 
 fn run(cli: Cli) -> sgns::Result<()> {
@@ -176,11 +182,28 @@ fn run(cli: Cli) -> sgns::Result<()> {
                 ProgressBar::new(total)
             };
             pb.set_style(
-                ProgressStyle::with_template("{bar:40} {pos}/{len} token ({per_sec}, còn {eta})")
-                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+                ProgressStyle::with_template(
+                    "{bar:40} {pos}/{len} token ({per_sec}, còn {eta}) {msg}",
+                )
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
             );
             let start = Instant::now();
-            let model = train(&corpus, &cfg, Some(&pb))?;
+            let epoch_line = |e: EpochStats| {
+                pb.suspend(|| {
+                    eprintln!(
+                        "lượt {}/{epochs}: mất mát trung bình {:.4}, α = {:.5}, {:.1} s",
+                        e.epoch,
+                        e.loss,
+                        e.alpha,
+                        start.elapsed().as_secs_f64()
+                    )
+                })
+            };
+            let observer = Observer {
+                bar: Some(&pb),
+                on_epoch: Some(&epoch_line),
+            };
+            let model = train_observed(&corpus, &cfg, &observer)?;
             pb.finish_and_clear();
             let secs = start.elapsed().as_secs_f64();
             eprintln!(
@@ -206,6 +229,7 @@ fn run(cli: Cli) -> sgns::Result<()> {
             let _ = std::io::stdout().lock().write_all(text.as_bytes());
             Ok(())
         }
+        Command::Eval(args) => eval_cmd::run(args),
     }
 }
 

@@ -1,7 +1,9 @@
 //! Huấn luyện skip-gram với lấy mẫu âm (SGNS), đa luồng kiểu Hogwild, như công cụ word2vec.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+use std::sync::Mutex;
 
 use embedding_loss::negative_sampling::{keep_probability, NoiseSampler};
 use indicatif::ProgressBar;
@@ -140,6 +142,33 @@ fn split_sentences(corpus: &Corpus, parts: usize) -> Vec<Range<usize>> {
     ranges
 }
 
+/// Thống kê một lượt (epoch) qua kho, báo khi mọi luồng đã xong lượt đó.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct EpochStats {
+    /// Số thứ tự lượt, từ 1.
+    pub epoch: usize,
+    /// Mất mát SGNS trung bình mỗi cặp, `L = −J` của (4.2), ước lượng trên một cặp mỗi [`LOSS_EVERY`] cặp.
+    pub loss: f64,
+    /// Tốc độ học lúc luồng cuối cùng xong lượt.
+    pub alpha: f32,
+}
+
+/// Mất mát được tính trên một cặp mỗi `LOSS_EVERY` cặp: ước lượng không chệch, gần như không tốn thời gian.
+pub const LOSS_EVERY: u32 = 16;
+
+/// Những gì bên gọi muốn theo dõi: thanh tiến độ (token đã đọc, mất mát chạy và tốc độ học trong thông
+/// điệp) và một hàm được gọi một lần mỗi lượt.
+#[derive(Default)]
+pub struct Observer<'a> {
+    /// Thanh tiến độ: tăng theo số token đã đọc; thông điệp là mất mát chạy và tốc độ học.
+    pub bar: Option<&'a ProgressBar>,
+    /// Gọi khi một lượt xong (ở luồng xong sau cùng).
+    pub on_epoch: Option<&'a (dyn Fn(EpochStats) + Sync)>,
+}
+
+/// Tổng mất mát, số cặp đã đo và số luồng đã xong của một lượt đang chạy.
+type EpochAcc = (f64, u64, usize);
+
 struct Shared<'a> {
     corpus: &'a Corpus,
     cfg: &'a Config,
@@ -149,11 +178,22 @@ struct Shared<'a> {
     keep: Vec<f32>,
     processed: AtomicU64,
     total: u64,
-    progress: Option<&'a ProgressBar>,
+    observer: &'a Observer<'a>,
+    epochs: Mutex<HashMap<usize, EpochAcc>>,
+    workers: usize,
 }
 
 /// Huấn luyện SGNS trên `corpus`; `progress` (nếu có) được tăng theo số token đã đọc.
 pub fn train(corpus: &Corpus, cfg: &Config, progress: Option<&ProgressBar>) -> Result<Model> {
+    let observer = Observer {
+        bar: progress,
+        on_epoch: None,
+    };
+    train_observed(corpus, cfg, &observer)
+}
+
+/// Như [`train`], báo mất mát chạy, tốc độ học và một [`EpochStats`] mỗi lượt cho `observer`.
+pub fn train_observed(corpus: &Corpus, cfg: &Config, observer: &Observer<'_>) -> Result<Model> {
     validate(cfg)?;
     if corpus.vocab.len() < 2 {
         return Err(Error::TooFewWords(corpus.vocab.len()));
@@ -178,6 +218,7 @@ pub fn train(corpus: &Corpus, cfg: &Config, progress: Option<&ProgressBar>) -> R
         .map_err(|e| invalid("sample", &e.to_string()))?;
     let noise = NoiseSampler::new(&corpus.vocab.counts, 0.75)
         .map_err(|e| invalid("min-count", &e.to_string()))?;
+    let chunks = split_sentences(corpus, cfg.threads);
     let shared = Shared {
         corpus,
         cfg,
@@ -187,9 +228,10 @@ pub fn train(corpus: &Corpus, cfg: &Config, progress: Option<&ProgressBar>) -> R
         keep,
         processed: AtomicU64::new(0),
         total: cfg.epochs.saturating_mul(corpus.num_tokens()) as u64,
-        progress,
+        observer,
+        epochs: Mutex::new(HashMap::new()),
+        workers: chunks.len(),
     };
-    let chunks = split_sentences(corpus, cfg.threads);
     std::thread::scope(|s| {
         for (tid, chunk) in chunks.into_iter().enumerate() {
             let shared = &shared;
@@ -213,7 +255,10 @@ fn worker(sh: &Shared<'_>, tid: u64, chunk: Range<usize>) {
     let (mut v, mut u, mut step_v) = (vec![0.0f32; d], vec![0.0f32; d], vec![0.0f32; d]);
     let mut sentence: Vec<u32> = Vec::new();
     let (mut unreported, mut alpha) = (0u64, cfg.alpha);
-    for _ in 0..cfg.epochs {
+    let mut pair_counter = 0u32;
+    for epoch in 1..=cfg.epochs {
+        // mất mát của lượt này và của cửa sổ báo cáo hiện tại (tổng, số cặp đã đo)
+        let (mut epoch_loss, mut window_loss) = ((0.0f64, 0u64), (0.0f64, 0u64));
         for s in chunk.clone() {
             let tokens = &sh.corpus.tokens[sh.corpus.sentences[s]..sh.corpus.sentences[s + 1]];
             unreported += tokens.len() as u64;
@@ -221,10 +266,14 @@ fn worker(sh: &Shared<'_>, tid: u64, chunk: Range<usize>) {
                 // tốc độ học giảm tuyến tính theo số token toàn cục đã đọc, như word2vec
                 let done = sh.processed.fetch_add(unreported, Relaxed) + unreported;
                 alpha = cfg.alpha * (1.0 - done as f32 / (sh.total + 1) as f32).max(1e-4);
-                if let Some(pb) = sh.progress {
+                if let Some(pb) = sh.observer.bar {
                     pb.inc(unreported);
+                    if window_loss.1 > 0 {
+                        let mean = window_loss.0 / window_loss.1 as f64;
+                        pb.set_message(format!("mất mát {mean:.4} · α {alpha:.5}"));
+                    }
                 }
-                unreported = 0;
+                (unreported, window_loss) = (0, (0.0, 0));
             }
             sentence.clear(); // lấy mẫu con (4.7)
             sentence.extend(tokens.iter().filter(|&&w| {
@@ -239,21 +288,39 @@ fn worker(sh: &Shared<'_>, tid: u64, chunk: Range<usize>) {
                     if j != i {
                         sh.input.load_row(w as usize, &mut v);
                         step_v.fill(0.0);
-                        pair_update(sh, &mut rng, c as usize, alpha, &v, &mut u, &mut step_v);
+                        pair_counter = (pair_counter + 1) % LOSS_EVERY;
+                        let track = pair_counter == 0;
+                        let loss = pair_update(
+                            sh,
+                            &mut rng,
+                            c as usize,
+                            alpha,
+                            &v,
+                            &mut u,
+                            &mut step_v,
+                            track,
+                        );
                         sh.input.add_to_row(w as usize, &step_v);
+                        if track {
+                            epoch_loss = (epoch_loss.0 + f64::from(loss), epoch_loss.1 + 1);
+                            window_loss = (window_loss.0 + f64::from(loss), window_loss.1 + 1);
+                        }
                     }
                 }
             }
         }
+        finish_epoch(sh, epoch, epoch_loss, alpha);
     }
     sh.processed.fetch_add(unreported, Relaxed);
-    if let Some(pb) = sh.progress {
+    if let Some(pb) = sh.observer.bar {
         pb.inc(unreported);
     }
 }
 
 /// Một mẫu dương (w, c) và K mẫu âm: cập nhật `u_c`, `u_{n_k}` tại chỗ theo (4.5), cộng dồn bước của `v_w`.
+/// Khi `track`, trả mất mát `L = −J` (4.2) của cặp (trước cập nhật); không thì trả 0.
 #[inline]
+#[allow(clippy::too_many_arguments)]
 fn pair_update(
     sh: &Shared<'_>,
     rng: &mut ChaCha8Rng,
@@ -262,7 +329,9 @@ fn pair_update(
     v: &[f32],
     u: &mut [f32],
     step_v: &mut [f32],
-) {
+    track: bool,
+) -> f32 {
+    let mut loss = 0.0;
     for k in 0..=sh.cfg.negative {
         let (target, positive) = if k == 0 {
             (context, true)
@@ -274,14 +343,47 @@ fn pair_update(
             (n, false)
         };
         sh.output.load_row(target, u);
+        let s = dot(u, v);
+        if track {
+            // −log σ(±s) = softplus(∓s), tính ổn định
+            loss += softplus(if positive { -s } else { s });
+        }
         // g = −η ∂L/∂s: σ(−s) cho mẫu dương (= 1 − σ(s), không triệt tiêu), −σ(s) cho mẫu âm
-        let g = sgns_coefficient(dot(u, v), positive) * alpha;
+        let g = sgns_coefficient(s, positive) * alpha;
         axpy(g, u, step_v); // bước của v_w dùng u cũ
         axpy(g, v, u);
         sh.output.store_row(target, u);
     }
+    loss
 }
 // ANCHOR_END: worker
+
+/// Cộng mất mát của một luồng vào lượt `epoch`; luồng xong sau cùng gọi `on_epoch`.
+fn finish_epoch(sh: &Shared<'_>, epoch: usize, (sum, n): (f64, u64), alpha: f32) {
+    let Some(hook) = sh.observer.on_epoch else {
+        return;
+    };
+    // một luồng khác hoảng khi giữ khoá thì dữ liệu thống kê vẫn dùng được; gọi `hook` khi còn giữ khoá
+    // để các dòng báo cáo ra đúng thứ tự lượt
+    let mut map = sh.epochs.lock().unwrap_or_else(|e| e.into_inner());
+    let acc = map.entry(epoch).or_insert((0.0, 0, 0));
+    *acc = (acc.0 + sum, acc.1 + n, acc.2 + 1);
+    if acc.2 == sh.workers {
+        if let Some((sum, n, _)) = map.remove(&epoch) {
+            hook(EpochStats {
+                epoch,
+                loss: if n > 0 { sum / n as f64 } else { f64::NAN },
+                alpha,
+            });
+        }
+    }
+}
+
+/// `softplus(x) = log(1 + eˣ) = max(x, 0) + log(1 + e^{−|x|})`, không tràn số.
+#[inline]
+fn softplus(x: f32) -> f32 {
+    x.max(0.0) + (-x.abs()).exp().ln_1p()
+}
 
 #[cfg(test)]
 mod kernel_tests;

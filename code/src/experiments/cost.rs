@@ -47,6 +47,8 @@ pub(crate) fn cost_table() -> Result<CostTable> {
         let us: f64 = f[4].parse().map_err(|_| bad(line))?;
         let label = match f[0] {
             "softmax" => "softmax đầy đủ".to_owned(),
+            "hs" => "softmax phân cấp".to_owned(),
+            "sampled" => format!("softmax lấy mẫu, S = {}", f[2]),
             _ => format!("lấy mẫu âm, K = {}", f[2]),
         };
         match methods.iter_mut().find(|m| m.label == label) {

@@ -9,12 +9,14 @@
 //!   vô hướng của các cặp cùng xuất hiện.
 //! * [`shifted_pmi`] (chương 4): thí nghiệm Levy–Goldberg, SGNS phân rã hội tụ tới `PMI − log k`.
 //! * [`cost`] (chương 4): bảng chi phí một bước đọc từ lần đo đã commit trong `code/data/`.
+//! * [`sampled`] (chương 4): độ lệch của softmax lấy mẫu theo cỡ mẫu, có và không hiệu chỉnh log Q.
 //! * [`stability`] (chương 5): sai số tương đối của ba cách tính entropy chéo theo khoảng cách logit,
 //!   so với số lớn 256 bit.
 //! * [`gpt`] (chương 7): lần huấn luyện GPT nhỏ của sách (vòng lặp huấn luyện ở `transformer::train`).
 
 pub mod cost;
 pub mod gpt;
+pub mod sampled;
 pub mod shifted_pmi;
 pub mod stability;
 pub mod topics;

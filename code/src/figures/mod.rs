@@ -12,6 +12,7 @@ mod gradient;
 mod hessian;
 mod information;
 mod negative_sampling;
+mod normalised;
 mod stability;
 pub mod style;
 mod transformer;
@@ -36,6 +37,7 @@ pub fn all() -> Vec<Figure> {
         cross_entropy::FIGURES,
         gradient::FIGURES,
         negative_sampling::FIGURES,
+        normalised::FIGURES,
         hessian::FIGURES,
         stability::FIGURES,
         information::FIGURES,

@@ -137,7 +137,7 @@ fn tick(v: &f64) -> String {
 }
 
 /// Đồ thị tán xạ với đường tham chiếu; `log_axes` vẽ cả hai trục thang log.
-fn scatter(
+pub(super) fn scatter(
     axes: &Axes<'_>,
     series: &[Series],
     reference: Option<(&str, Vec<(f64, f64)>)>,

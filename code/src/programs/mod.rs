@@ -11,6 +11,7 @@ mod gradient;
 mod hessian;
 mod information;
 mod negative_sampling;
+mod normalised;
 mod sgns_measurements;
 mod stability;
 mod transformer;
@@ -88,6 +89,7 @@ pub fn all() -> Vec<Program> {
         cross_entropy::PROGRAMS,
         gradient::PROGRAMS,
         negative_sampling::PROGRAMS,
+        normalised::PROGRAMS,
         sgns_measurements::PROGRAMS,
         hessian::PROGRAMS,
         stability::PROGRAMS,

@@ -33,7 +33,7 @@ fn cost_slopes() -> Result<Output> {
         let (v0, t0) = m.points[0];
         let (v1, t1) = m.points[m.points.len() - 1];
         out.line(format!(
-            "{:<22} V = {v0:>6}: {t0:>9.2} µs   V = {v1:>6}: {t1:>9.2} µs   độ dốc log–log = {:.2}",
+            "{:<26} V = {v0:>6}: {t0:>9.2} µs   V = {v1:>6}: {t1:>9.2} µs   độ dốc log–log = {:.2}",
             m.label, m.slope
         ));
     }
@@ -49,6 +49,15 @@ fn cost_slopes() -> Result<Output> {
     out.value("slope_k15", vi(k15.slope, 2));
     out.value("ratio_k5", vi(last(soft) / last(k5), 0));
     out.value("ratio_k15", vi(last(soft) / last(k15), 0));
+    // softmax phân cấp và softmax lấy mẫu: chỉ có trong các lần đo từ khi cost_csv đo chúng
+    if let (Ok(hs), Ok(sampled)) = (get(3), get(4)) {
+        out.value("slope_hs", vi(hs.slope, 2));
+        out.value("slope_sampled", vi(sampled.slope, 2));
+        out.value("ratio_hs", vi(last(soft) / last(hs), 0));
+        out.value("ratio_sampled", vi(last(soft) / last(sampled), 0));
+        out.value("hs_us", vi(last(hs), 2));
+        out.value("k5_us", vi(last(k5), 2));
+    }
     out.value(
         "machine",
         t.notes.first().map_or(String::new(), |n| {

@@ -8,6 +8,7 @@ pub mod embedding;
 pub mod geometry;
 pub mod gradient;
 pub mod hessian;
+pub mod hierarchical_softmax;
 pub mod information;
 pub mod negative_sampling;
 pub mod softmax;

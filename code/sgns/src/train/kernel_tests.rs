@@ -106,7 +106,9 @@ fn check_case(seed: u64) -> bool {
         keep: Vec::new(),
         processed: AtomicU64::new(0),
         total: 0,
-        progress: None,
+        observer: &Observer::default(),
+        epochs: Mutex::new(HashMap::new()),
+        workers: 1,
     };
     let (mut u, mut step_v) = (vec![0.0f32; d], vec![0.0f32; d]);
     pair_update(
@@ -117,6 +119,7 @@ fn check_case(seed: u64) -> bool {
         &v,
         &mut u,
         &mut step_v,
+        false,
     );
     let output = sh.output.into_vec();
 
