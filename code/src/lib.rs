@@ -22,6 +22,7 @@ pub mod information;
 pub mod memory;
 pub mod negative_sampling;
 pub mod numerics;
+pub mod numfmt;
 pub mod pmi;
 pub mod programs;
 pub mod softmax;

@@ -27,8 +27,8 @@ const UP: [f64; 3] = [std::f64::consts::FRAC_1_SQRT_2, -0.5, 0.5];
 fn nonconvex_slice() -> Result<String> {
     let mut series = Vec::new();
     for (label, v) in [
-        ("dọc v₋ (trị riêng −1/√2)", DOWN),
-        ("dọc v₊ (trị riêng +1/√2)", UP),
+        ("dọc 𝐯₋ (trị riêng −1∕√2)", DOWN),
+        ("dọc 𝐯₊ (trị riêng +1∕√2)", UP),
     ] {
         let mut points = Vec::new();
         for k in -100..=100 {
@@ -43,9 +43,9 @@ fn nonconvex_slice() -> Result<String> {
     }
     style::line_chart(
         &Axes {
-            title: "Lát cắt L(t·v) qua điểm yên ngựa θ = 0",
-            x_label: "t",
-            y_label: "L (nat)",
+            title: "Lát cắt ℒ(𝑡𝐯) qua điểm yên ngựa 𝛉 = 0",
+            x_label: "𝑡",
+            y_label: "ℒ (nat)",
             x_range: -2.5..2.5,
             y_range: 0.0..4.6,
         },
@@ -68,19 +68,19 @@ fn hessian_spectrum() -> Result<String> {
     };
     style::line_chart(
         &Axes {
-            title: "Trị riêng của H xen kẽ với xác suất",
-            x_label: "chỉ số k (giảm dần)",
+            title: "Trị riêng của ℋ xen kẽ với xác suất",
+            x_label: "chỉ số 𝑘 (giảm dần)",
             y_label: "giá trị",
             x_range: 0.8..8.2,
             y_range: 0.0..0.5,
         },
         &[
             Series {
-                label: "P_(k) (xác suất đã sắp)".into(),
+                label: "𝑃₍ₖ₎ (xác suất đã sắp)".into(),
                 points: as_points(&p),
             },
             Series {
-                label: "λ_k (trị riêng của H)".into(),
+                label: "λₖ (trị riêng của ℋ)".into(),
                 points: as_points(&eig),
             },
         ],

@@ -38,23 +38,23 @@ fn ce_decomposition() -> Result<String> {
     }
     style::line_chart(
         &Axes {
-            title: "H(p, q) = H(p) + KL(p‖q) khi q tiến về p",
-            x_label: "t (q_t tiến từ phân phối xa về p)",
+            title: "𝐻(𝑝, 𝑞) = 𝐻(𝑝) + KL(𝑝‖𝑞) khi 𝑞 tiến về 𝑝",
+            x_label: "𝑡 (𝑞ₜ tiến từ phân phối xa về 𝑝)",
             y_label: "nat",
             x_range: 0.0..1.0,
             y_range: 0.0..3.0,
         },
         &[
             Series {
-                label: "H(p, q_t)".into(),
+                label: "𝐻(𝑝, 𝑞ₜ)".into(),
                 points: ce,
             },
             Series {
-                label: "H(p)".into(),
+                label: "𝐻(𝑝)".into(),
                 points: h,
             },
             Series {
-                label: "KL(p‖q_t)".into(),
+                label: "KL(𝑝‖𝑞ₜ)".into(),
                 points: kl,
             },
         ],
@@ -72,19 +72,19 @@ fn kl_asymmetry() -> Result<String> {
     }
     style::line_chart(
         &Axes {
-            title: "KL(p‖q) và KL(q‖p), p = (0,3; 0,7)",
-            x_label: "x = q₀",
+            title: "KL(𝑝‖𝑞) và KL(𝑞‖𝑝), 𝑝 = (0,3; 0,7)",
+            x_label: "𝑥 = 𝑞₀",
             y_label: "nat",
             x_range: 0.0..1.0,
             y_range: 0.0..3.2,
         },
         &[
             Series {
-                label: "KL(p‖q)".into(),
+                label: "KL(𝑝‖𝑞)".into(),
                 points: forward,
             },
             Series {
-                label: "KL(q‖p)".into(),
+                label: "KL(𝑞‖𝑝)".into(),
                 points: backward,
             },
         ],

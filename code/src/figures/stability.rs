@@ -38,10 +38,10 @@ fn logit_gap_error() -> Result<String> {
         shifted.push((x, clamp_log(at0.shifted.max(at4.shifted))));
     }
     let series = [
-        ("ngây thơ, b = 0", naive),
-        ("log-sum-exp − z₀, b = 0", lse),
-        ("log-sum-exp − z₀, b = 10⁴", lse_big),
-        ("dạng (5.8), b = 0 và 10⁴", shifted),
+        ("ngây thơ, 𝑏 = 0", naive),
+        ("log-sum-exp − 𝑧₀, 𝑏 = 0", lse),
+        ("log-sum-exp − 𝑧₀, 𝑏 = 10⁴", lse_big),
+        ("dạng (5.8), 𝑏 = 0 và 10⁴", shifted),
     ]
     .into_iter()
     .map(|(label, points)| Series {
@@ -52,7 +52,7 @@ fn logit_gap_error() -> Result<String> {
     style::line_chart(
         &Axes {
             title: "Sai số tương đối của entropy chéo theo khoảng cách logit",
-            x_label: "log₁₀ g",
+            x_label: "log₁₀ 𝑔",
             y_label: "log₁₀ sai số tương đối",
             x_range: -2.0..2.7,
             y_range: -17.5..1.5,
