@@ -161,6 +161,19 @@ fn figure_labels_use_math_notation() {
             );
         }
     }
+    // Chú thích: `x_{i}` là chỉ số dưới mà trình dựng đổi thành `<sub>` (book_tools::directives::figure_html).
+    let sub = regex::Regex::new(r"_\{[^}]*\}").unwrap();
+    let path = regex::Regex::new(r"[\w/.-]+\.(csv|rs|md)\b").unwrap();
+    for f in figures::all() {
+        let typeset = sub.replace_all(f.caption, "");
+        // đường dẫn tệp (code/data/….csv) không phải phân số
+        let typeset = path.replace_all(&typeset, "");
+        bad.extend(
+            raw_notation(&typeset)
+                .into_iter()
+                .map(|p| format!("{} (chú thích): {p}", f.name)),
+        );
+    }
     bad.dedup();
     assert!(
         bad.is_empty(),

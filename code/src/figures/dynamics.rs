@@ -11,12 +11,12 @@ use crate::experiments::{book_zipf, norm_frequency_spearman, relative_step, Run,
 pub const FIGURES: &[Figure] = &[
     Figure {
         name: "norm_vs_frequency",
-        caption: "Chuẩn ‖e_w‖ theo tần suất (trục log) của 120 token trên dòng Zipf (s = 1), ở bốn mốc huấn luyện. Trái: chia sẻ trọng số — chuẩn tăng theo tần suất và giữ nguyên thứ tự đó. Phải: không chia sẻ — token thường gặp lớn lên trước, rồi token hiếm đuổi kịp.",
+        caption: "Chuẩn ‖e_{w}‖ theo tần suất (trục log) của 120 token trên dòng Zipf (s = 1), ở bốn mốc huấn luyện. Trái: chia sẻ trọng số — chuẩn tăng theo tần suất và giữ nguyên thứ tự đó. Phải: không chia sẻ — token thường gặp lớn lên trước, rồi token hiếm đuổi kịp.",
         render: norm_vs_frequency,
     },
     Figure {
         name: "relative_movement",
-        caption: "Trên: tương quan hạng Spearman giữa tần suất và chuẩn ‖e_w‖ trong quá trình huấn luyện — gần 1 và bền khi chia sẻ trọng số, nhất thời khi không chia sẻ. Hai ô dưới: độ dời tương đối mỗi bước ‖Δe_w‖/‖e_w‖ (trung bình trên từng khoảng 100 bước, trục log) theo nhóm tần suất, trái: chia sẻ trọng số, phải: không chia sẻ — ở khoảng đầu nhóm thường gặp di chuyển nhanh nhất, về sau các nhóm xích lại gần nhau.",
+        caption: "Trên: tương quan hạng Spearman giữa tần suất và chuẩn ‖e_{w}‖ trong quá trình huấn luyện — gần 1 và bền khi chia sẻ trọng số, nhất thời khi không chia sẻ. Hai ô dưới: độ dời tương đối mỗi bước ‖Δe_{w}‖ ∕ ‖e_{w}‖ (trung bình trên từng khoảng 100 bước, trục log) theo nhóm tần suất, trái: chia sẻ trọng số, phải: không chia sẻ — ở khoảng đầu nhóm thường gặp di chuyển nhanh nhất, về sau các nhóm xích lại gần nhau.",
         render: relative_movement,
     },
 ];

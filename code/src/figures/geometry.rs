@@ -19,7 +19,7 @@ pub const FIGURES: &[Figure] = &[
     },
     Figure {
         name: "topic_training",
-        caption: "Trên: độ tinh khiết láng giềng purity@5 (9.6) và hệ số silhouette (9.7) của E trong quá trình huấn luyện, cho hai biến thể; đường nằm ngang là purity kỳ vọng khi láng giềng được chọn ngẫu nhiên, (m − 1)/(n − 1) với m từ mỗi chủ đề trên n từ nội dung. Hai ô dưới: tích vô hướng trung bình e_wᵀu_c (logit của c khi đầu vào là w) giữa các từ nội dung có cùng xuất hiện trong cửa sổ ngữ cảnh, và giữa các từ không bao giờ cùng xuất hiện. Không chia sẻ: hai nhóm tách ra hai phía của 0. Chia sẻ trọng số: nhóm không cùng xuất hiện giảm lúc đầu rồi bị kéo lên theo một hướng chung, nhưng khoảng cách giữa hai nhóm vẫn tăng.",
+        caption: "Trên: độ tinh khiết láng giềng purity@5 (9.6) và hệ số silhouette (9.7) của E trong quá trình huấn luyện, cho hai biến thể; đường nằm ngang là purity kỳ vọng khi láng giềng được chọn ngẫu nhiên, (m − 1) ∕ (n − 1) với m từ mỗi chủ đề trên n từ nội dung. Hai ô dưới: tích vô hướng trung bình e_{w}ᵀu_{c} (logit của c khi đầu vào là w) giữa các từ nội dung có cùng xuất hiện trong cửa sổ ngữ cảnh, và giữa các từ không bao giờ cùng xuất hiện. Không chia sẻ: hai nhóm tách ra hai phía của 0. Chia sẻ trọng số: nhóm không cùng xuất hiện giảm lúc đầu rồi bị kéo lên theo một hướng chung, nhưng khoảng cách giữa hai nhóm vẫn tăng.",
         render: topic_training,
     },
 ];

@@ -21,7 +21,7 @@ pub const FIGURES: &[Figure] = &[
     },
     Figure {
         name: "gradient_bars",
-        caption: "Gradient theo logit ∂L/∂z = P − y (3.2) của ví dụ 2-D: thành phần của token đúng âm (bằng P₀ − 1), các thành phần khác dương và bằng đúng xác suất Pᵢ; tổng bằng 0.",
+        caption: "Gradient theo logit ∂L ∕ ∂z = P − y (3.2) của ví dụ 2-D: thành phần của token đúng âm (bằng P₀ − 1), các thành phần khác dương và bằng đúng xác suất Pᵢ; tổng bằng 0.",
         render: gradient_bars,
     },
 ];

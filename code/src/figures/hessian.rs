@@ -10,12 +10,12 @@ use crate::softmax::softmax;
 pub const FIGURES: &[Figure] = &[
     Figure {
         name: "nonconvex_slice",
-        caption: "Lát cắt một chiều của L(h, a, b) = log(1 + e^{h(b − a)}) (5.6) qua gốc θ = 0. Dọc vector riêng của trị riêng âm, v₋ = (√½, ½, −½), L đạt cực đại tại t = 0 rồi giảm về cả hai phía: không lồi. Dọc vector riêng của trị riêng dương, v₊ = (√½, −½, ½), L là cực tiểu tại 0. Gốc là một điểm yên ngựa.",
+        caption: "Lát cắt một chiều của L(h, a, b) = log(1 + exp(h(b − a))) (5.6) qua gốc θ = 0. Dọc vector riêng của trị riêng âm, v₋ = (√½, ½, −½), L đạt cực đại tại t = 0 rồi giảm về cả hai phía: không lồi. Dọc vector riêng của trị riêng dương, v₊ = (√½, −½, ½), L là cực tiểu tại 0. Gốc là một điểm yên ngựa.",
         render: nonconvex_slice,
     },
     Figure {
         name: "hessian_spectrum",
-        caption: "Phổ của ℋ = diag(P) − PPᵀ (5.1) cho logit z = (2,5; 2; 1,2; 0,5; 0; −0,4; −1; −2): các trị riêng λ_k (giảm dần) nằm xen giữa các xác suất đã sắp P_(k) ≥ λ_k ≥ P_(k+1) (5.5); trị riêng cuối bằng 0 ứng với hướng 1 (5.3).",
+        caption: "Phổ của ℋ = diag(P) − PPᵀ (5.1) cho logit z = (2,5; 2; 1,2; 0,5; 0; −0,4; −1; −2): các trị riêng λₖ (giảm dần) nằm xen giữa các xác suất đã sắp P₍ₖ₎ ≥ λₖ ≥ P₍ₖ₊₁₎ (5.5); trị riêng cuối bằng 0 ứng với hướng 1 (5.3).",
         render: hessian_spectrum,
     },
 ];

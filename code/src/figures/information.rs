@@ -9,7 +9,7 @@ use crate::information::{cross_entropy_pq, entropy, kl_divergence};
 pub const FIGURES: &[Figure] = &[
     Figure {
         name: "ce_decomposition",
-        caption: "Entropy chéo H(p, q_t) = H(p) + KL(p‖q_t) (6.4) với p = (0,5; 0,3; 0,15; 0,05) và q_t = (1 − t)·(0,05; 0,1; 0,25; 0,6) + t·p. H(p) không đổi: đó là phần mô hình không bao giờ bớt được; chỉ KL giảm, và về 0 đúng khi q = p (t = 1).",
+        caption: "Entropy chéo H(p, qₜ) = H(p) + KL(p‖qₜ) (6.4) với p = (0,5; 0,3; 0,15; 0,05) và qₜ = (1 − t)·(0,05; 0,1; 0,25; 0,6) + t·p. H(p) không đổi: đó là phần mô hình không bao giờ bớt được; chỉ KL giảm, và về 0 đúng khi q = p (t = 1).",
         render: ce_decomposition,
     },
     Figure {

@@ -22,17 +22,17 @@ pub const FIGURES: &[Figure] = &[
     },
     Figure {
         name: "noise_distribution",
-        caption: "Phân phối nhiễu P_n(w) ∝ count(w)^α trên 50 từ có tần số kiểu Zipf, thang log: α = 1 (unigram) dồn xác suất cho vài từ đầu, α = 0 (đều) bỏ qua tần số; α = 3/4 của word2vec nằm giữa, nâng từ hiếm lên.",
+        caption: "Phân phối nhiễu Pₙ(w) ∝ count(w)ᵅ trên 50 từ có tần số kiểu Zipf, thang log: α = 1 (unigram) dồn xác suất cho vài từ đầu, α = 0 (đều) bỏ qua tần số; α = ¾ của word2vec nằm giữa, nâng từ hiếm lên.",
         render: noise_figure,
     },
     Figure {
         name: "subsampling_keep",
-        caption: "Xác suất giữ một lần xuất hiện của từ theo tần suất f (ngưỡng t = 10⁻⁴): công thức trong mã C của word2vec √(t/f) + t/f so với √(t/f) của bài báo; mã C giữ nguyên mọi từ có f ≤ φ²t ≈ 2,618t.",
+        caption: "Xác suất giữ một lần xuất hiện của từ theo tần suất f (ngưỡng t = 10⁻⁴): công thức trong mã C của word2vec √(t ∕ f) + t ∕ f so với √(t ∕ f) của bài báo; mã C giữ nguyên mọi từ có f ≤ φ²t ≈ 2,618t.",
         render: subsampling_figure,
     },
     Figure {
         name: "pmi_scatter",
-        caption: "Mỗi điểm là một ô (w, c) của bảng đồng xuất hiện tổng hợp 6 × 6: trục ngang PMI(w, c) − log K tính từ số đếm, trục dọc u_cᵀv_w sau khi leo gradient trên mục tiêu SGNS kỳ vọng (K = 5, d = 6). Bảng đối xứng (cửa sổ hai phía) nên ô (w, c) và (c, w) trùng điểm. Mọi điểm nằm trên đường chéo (định lý Levy–Goldberg).",
+        caption: "Mỗi điểm là một ô (w, c) của bảng đồng xuất hiện tổng hợp 6 × 6: trục ngang PMI(w, c) − log K tính từ số đếm, trục dọc u_{c}ᵀv_{w} sau khi leo gradient trên mục tiêu SGNS kỳ vọng (K = 5, d = 6). Bảng đối xứng (cửa sổ hai phía) nên ô (w, c) và (c, w) trùng điểm. Mọi điểm nằm trên đường chéo (định lý Levy–Goldberg).",
         render: pmi_figure,
     },
     Figure {

@@ -13,12 +13,12 @@ use crate::transformer::train::{achievable_loss, StepRecord};
 pub const FIGURES: &[Figure] = &[
     Figure {
         name: "transformer_loss_curve",
-        caption: "Mất mát trung bình mỗi token của GPT nhỏ (V = 9, d = 16, một khối Transformer: attention + MLP) theo bước Adam trên kho «lặp lại»: từ mốc đoán đều ln V xuống sát mức tối ưu ln(V − 1)/2 — mức chỉ đạt được khi attention nhìn lại nửa đầu chuỗi.",
+        caption: "Mất mát trung bình mỗi token của GPT nhỏ (V = 9, d = 16, một khối Transformer: attention + MLP) theo bước Adam trên kho «lặp lại»: từ mốc đoán đều ln V xuống sát mức tối ưu ½ ln(V − 1) — mức chỉ đạt được khi attention nhìn lại nửa đầu chuỗi.",
         render: loss_curve,
     },
     Figure {
         name: "gradient_routes",
-        caption: "Chuẩn Frobenius của gradient (trung bình mỗi token, trung bình trượt 10 bước) tới ma trận E theo từng nhánh, và tới ma trận embedding vị trí E_pos, trong cùng lần huấn luyện. E dùng chung nhận tổng của nhánh ra (unembedding) và nhánh vào (tra cứu); đường của E_pos gần như trùng đường của nhánh vào.",
+        caption: "Chuẩn Frobenius của gradient (trung bình mỗi token, trung bình trượt 10 bước) tới ma trận E theo từng nhánh, và tới ma trận embedding vị trí E_{pos}, trong cùng lần huấn luyện. E dùng chung nhận tổng của nhánh ra (unembedding) và nhánh vào (tra cứu); đường của E_{pos} gần như trùng đường của nhánh vào.",
         render: gradient_routes,
     },
     Figure {
