@@ -48,7 +48,7 @@ fn norm_vs_frequency() -> Result<String> {
             })
             .collect()
     };
-    let labels = ("log₁₀ (số lần xuất hiện)", "chuẩn ‖𝐞_{𝑤}‖");
+    let labels = ("log_{10} (số lần xuất hiện)", "chuẩn ‖𝐞_{𝑤}‖");
     let ranges = (1.0..4.0, 0.0..3.2);
     grid(
         760,
@@ -109,7 +109,7 @@ fn relative_movement() -> Result<String> {
         }
         Ok(out)
     };
-    let labels = ("bước SGD", "log₁₀ độ dời tương đối mỗi bước");
+    let labels = ("bước SGD", "log_{10} độ dời tương đối mỗi bước");
     let ranges = (0.0..BOOK_ZIPF.train.steps as f64, -3.6..-0.9);
     grid(
         760,

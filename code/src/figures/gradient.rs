@@ -16,18 +16,15 @@ use crate::numfmt::vi;
 pub const FIGURES: &[Figure] = &[
     Figure {
         name: "gradient_step_2d",
-        caption: "Một bước hạ gradient (3.8) trên các hàng của U (V = 4, d = 2, η = 0,5, token đúng là w₀). Mũi tên xuất phát từ gốc toạ độ (nhãn h): vector ẩn h. Hàng đúng w₀ được kéo về phía h một đoạn η(1 − P₀)h; mỗi hàng khác bị đẩy ngược chiều h một đoạn ηPᵢh — hàng có xác suất lớn (w₁) bị đẩy xa nhất, hàng gần như không được chọn (w₃) hầu như đứng yên.",
+        caption: "Một bước hạ gradient (3.8) trên các hàng của U (V = 4, d = 2, η = 0,5, token đúng là w_{0}). Mũi tên xuất phát từ gốc toạ độ (nhãn h): vector ẩn h. Hàng đúng w_{0} được kéo về phía h một đoạn η(1 − P_{0})h; mỗi hàng khác bị đẩy ngược chiều h một đoạn ηP_{i}h — hàng có xác suất lớn (w_{1}) bị đẩy xa nhất, hàng gần như không được chọn (w_{3}) hầu như đứng yên.",
         render: gradient_step_2d,
     },
     Figure {
         name: "gradient_bars",
-        caption: "Gradient theo logit ∂L ∕ ∂z = P − y (3.2) của ví dụ 2-D: thành phần của token đúng âm (bằng P₀ − 1), các thành phần khác dương và bằng đúng xác suất Pᵢ; tổng bằng 0.",
+        caption: "Gradient theo logit ∂L ∕ ∂z = P − y (3.2) của ví dụ 2-D: thành phần của token đúng âm (bằng P_{0} − 1), các thành phần khác dương và bằng đúng xác suất P_{i}; tổng bằng 0.",
         render: gradient_bars,
     },
 ];
-
-/// Chữ số chỉ số dưới ₀…₃ cho tên hàng 𝑤ᵢ và logit 𝑧ᵢ.
-const SUBSCRIPT_DIGITS: [char; 4] = ['₀', '₁', '₂', '₃'];
 
 fn example_w() -> Array2<f64> {
     Array2::from_shape_fn((4, 2), |(i, k)| EXAMPLE_W[i][k])
@@ -83,9 +80,9 @@ fn gradient_step_2d() -> Result<String> {
                 .map_err(plot_err)?;
             chart.draw_series([arrow(a, b, c)]).map_err(plot_err)?;
             let name = if i == EXAMPLE_TARGET {
-                format!("𝑤{} (đúng)", SUBSCRIPT_DIGITS[i])
+                format!("𝑤_{{{i}}} (đúng)")
             } else {
-                format!("𝑤{}", SUBSCRIPT_DIGITS[i])
+                format!("𝑤_{{{i}}}")
             };
             chart
                 .draw_series([Text::new(name, (a.0 - 0.25, a.1 - 0.12), (FONT, 17))])
@@ -107,7 +104,7 @@ fn gradient_bars() -> Result<String> {
     let g = logit_gradient(&z, EXAMPLE_TARGET)?;
     style::svg(style::SIZE, |root| {
         let mut chart = ChartBuilder::on(root)
-            .caption("∂ℒ∕∂𝑧ᵢ = 𝑃ᵢ − 𝑦ᵢ", (FONT, style::TITLE))
+            .caption("∂ℒ∕∂𝑧_{𝑖} = 𝑃_{𝑖} − 𝑦_{𝑖}", (FONT, style::TITLE))
             .margin(14)
             .x_label_area_size(44)
             .y_label_area_size(60)
@@ -117,9 +114,9 @@ fn gradient_bars() -> Result<String> {
             .configure_mesh()
             .disable_x_mesh()
             .x_labels(4)
-            .x_label_formatter(&|x| format!("𝑧{}", SUBSCRIPT_DIGITS[x.round() as usize % 4]))
+            .x_label_formatter(&|x| format!("𝑧_{{{}}}", x.round() as usize))
             .y_label_formatter(&style::tick)
-            .y_desc("𝑃ᵢ − 𝑦ᵢ")
+            .y_desc("𝑃_{𝑖} − 𝑦_{𝑖}")
             .x_desc("logit")
             .label_style((FONT, 15))
             .draw()

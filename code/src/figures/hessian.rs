@@ -10,12 +10,12 @@ use crate::softmax::softmax;
 pub const FIGURES: &[Figure] = &[
     Figure {
         name: "nonconvex_slice",
-        caption: "Lát cắt một chiều của L(h, a, b) = log(1 + exp(h(b − a))) (5.6) qua gốc θ = 0. Dọc vector riêng của trị riêng âm, v₋ = (√½, ½, −½), L đạt cực đại tại t = 0 rồi giảm về cả hai phía: không lồi. Dọc vector riêng của trị riêng dương, v₊ = (√½, −½, ½), L là cực tiểu tại 0. Gốc là một điểm yên ngựa.",
+        caption: "Lát cắt một chiều của L(h, a, b) = log(1 + exp(h(b − a))) (5.6) qua gốc θ = 0. Dọc vector riêng của trị riêng âm, v_{−} = (√½, ½, −½), L đạt cực đại tại t = 0 rồi giảm về cả hai phía: không lồi. Dọc vector riêng của trị riêng dương, v_{+} = (√½, −½, ½), L là cực tiểu tại 0. Gốc là một điểm yên ngựa.",
         render: nonconvex_slice,
     },
     Figure {
         name: "hessian_spectrum",
-        caption: "Phổ của ℋ = diag(P) − PPᵀ (5.1) cho logit z = (2,5; 2; 1,2; 0,5; 0; −0,4; −1; −2): các trị riêng λₖ (giảm dần) nằm xen giữa các xác suất đã sắp P₍ₖ₎ ≥ λₖ ≥ P₍ₖ₊₁₎ (5.5); trị riêng cuối bằng 0 ứng với hướng 1 (5.3).",
+        caption: "Phổ của ℋ = diag(P) − PPᵀ (5.1) cho logit z = (2,5; 2; 1,2; 0,5; 0; −0,4; −1; −2): các trị riêng λ_{k} (giảm dần) nằm xen giữa các xác suất đã sắp P_{(k)} ≥ λ_{k} ≥ P_{(k+1)} (5.5); trị riêng cuối bằng 0 ứng với hướng 1 (5.3).",
         render: hessian_spectrum,
     },
 ];
@@ -27,8 +27,8 @@ const UP: [f64; 3] = [std::f64::consts::FRAC_1_SQRT_2, -0.5, 0.5];
 fn nonconvex_slice() -> Result<String> {
     let mut series = Vec::new();
     for (label, v) in [
-        ("dọc 𝐯₋ (trị riêng −1∕√2)", DOWN),
-        ("dọc 𝐯₊ (trị riêng +1∕√2)", UP),
+        ("dọc 𝐯_{−} (trị riêng −1∕√2)", DOWN),
+        ("dọc 𝐯_{+} (trị riêng +1∕√2)", UP),
     ] {
         let mut points = Vec::new();
         for k in -100..=100 {
@@ -76,11 +76,11 @@ fn hessian_spectrum() -> Result<String> {
         },
         &[
             Series {
-                label: "𝑃₍ₖ₎ (xác suất đã sắp)".into(),
+                label: "𝑃_{(𝑘)} (xác suất đã sắp)".into(),
                 points: as_points(&p),
             },
             Series {
-                label: "λₖ (trị riêng của ℋ)".into(),
+                label: "λ_{𝑘} (trị riêng của ℋ)".into(),
                 points: as_points(&eig),
             },
         ],

@@ -9,7 +9,7 @@ use crate::information::{cross_entropy_pq, entropy, kl_divergence};
 pub const FIGURES: &[Figure] = &[
     Figure {
         name: "ce_decomposition",
-        caption: "Entropy chéo H(p, qₜ) = H(p) + KL(p‖qₜ) (6.4) với p = (0,5; 0,3; 0,15; 0,05) và qₜ = (1 − t)·(0,05; 0,1; 0,25; 0,6) + t·p. H(p) không đổi: đó là phần mô hình không bao giờ bớt được; chỉ KL giảm, và về 0 đúng khi q = p (t = 1).",
+        caption: "Entropy chéo H(p, q_{t}) = H(p) + KL(p‖q_{t}) (6.4) với p = (0,5; 0,3; 0,15; 0,05) và q_{t} = (1 − t)·(0,05; 0,1; 0,25; 0,6) + t·p. H(p) không đổi: đó là phần mô hình không bao giờ bớt được; chỉ KL giảm, và về 0 đúng khi q = p (t = 1).",
         render: ce_decomposition,
     },
     Figure {
@@ -39,14 +39,14 @@ fn ce_decomposition() -> Result<String> {
     style::line_chart(
         &Axes {
             title: "𝐻(𝑝, 𝑞) = 𝐻(𝑝) + KL(𝑝‖𝑞) khi 𝑞 tiến về 𝑝",
-            x_label: "𝑡 (𝑞ₜ tiến từ phân phối xa về 𝑝)",
+            x_label: "𝑡 (𝑞_{𝑡} tiến từ phân phối xa về 𝑝)",
             y_label: "nat",
             x_range: 0.0..1.0,
             y_range: 0.0..3.0,
         },
         &[
             Series {
-                label: "𝐻(𝑝, 𝑞ₜ)".into(),
+                label: "𝐻(𝑝, 𝑞_{𝑡})".into(),
                 points: ce,
             },
             Series {
@@ -54,7 +54,7 @@ fn ce_decomposition() -> Result<String> {
                 points: h,
             },
             Series {
-                label: "KL(𝑝‖𝑞ₜ)".into(),
+                label: "KL(𝑝‖𝑞_{𝑡})".into(),
                 points: kl,
             },
         ],
@@ -73,7 +73,7 @@ fn kl_asymmetry() -> Result<String> {
     style::line_chart(
         &Axes {
             title: "KL(𝑝‖𝑞) và KL(𝑞‖𝑝), 𝑝 = (0,3; 0,7)",
-            x_label: "𝑥 = 𝑞₀",
+            x_label: "𝑥 = 𝑞_{0}",
             y_label: "nat",
             x_range: 0.0..1.0,
             y_range: 0.0..3.2,

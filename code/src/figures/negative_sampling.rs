@@ -22,7 +22,7 @@ pub const FIGURES: &[Figure] = &[
     },
     Figure {
         name: "noise_distribution",
-        caption: "Phân phối nhiễu Pₙ(w) ∝ count(w)ᵅ trên 50 từ có tần số kiểu Zipf, thang log: α = 1 (unigram) dồn xác suất cho vài từ đầu, α = 0 (đều) bỏ qua tần số; α = ¾ của word2vec nằm giữa, nâng từ hiếm lên.",
+        caption: "Phân phối nhiễu P_{n}(w) ∝ count(w)ᵅ trên 50 từ có tần số kiểu Zipf, thang log: α = 1 (unigram) dồn xác suất cho vài từ đầu, α = 0 (đều) bỏ qua tần số; α = ¾ của word2vec nằm giữa, nâng từ hiếm lên.",
         render: noise_figure,
     },
     Figure {
@@ -85,9 +85,9 @@ fn noise_figure() -> Result<String> {
     }
     style::line_chart(
         &Axes {
-            title: "Phân phối nhiễu 𝑃ₙ(𝑤) ∝ count(𝑤)ᵅ",
+            title: "Phân phối nhiễu 𝑃_{𝑛}(𝑤) ∝ count(𝑤)ᵅ",
             x_label: "hạng tần số 𝑟 của từ (count ∝ 𝑟⁻¹)",
-            y_label: "log₁₀ 𝑃ₙ(𝑤)",
+            y_label: "log_{10} 𝑃_{𝑛}(𝑤)",
             x_range: 1.0..50.0,
             y_range: -2.6..-0.4,
         },
@@ -109,7 +109,7 @@ fn subsampling_figure() -> Result<String> {
     style::line_chart(
         &Axes {
             title: "Lấy mẫu con từ phổ biến (𝑡 = 10⁻⁴)",
-            x_label: "log₁₀ 𝑓 (tần suất tương đối của từ)",
+            x_label: "log_{10} 𝑓 (tần suất tương đối của từ)",
             y_label: "xác suất giữ",
             x_range: -6.0..-1.0,
             y_range: 0.0..1.1,
