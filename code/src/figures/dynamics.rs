@@ -52,26 +52,12 @@ fn norm_vs_frequency() -> Result<String> {
     let ranges = (1.0..4.0, 0.0..3.2);
     grid(
         760,
-        vec![Row {
-            height: 420,
-            shared_legend: true,
-            panels: vec![
-                Panel {
-                    title: a.0,
-                    labels,
-                    ranges: ranges.clone(),
-                    series: panel(a.1),
-                    points: true,
-                },
-                Panel {
-                    title: b.0,
-                    labels,
-                    ranges,
-                    series: panel(b.1),
-                    points: true,
-                },
-            ],
-        }],
+        vec![Row::pair(
+            labels,
+            ranges,
+            true,
+            [(a.0, panel(a.1)), (b.0, panel(b.1))],
+        )],
     )
 }
 
@@ -125,26 +111,12 @@ fn relative_movement() -> Result<String> {
                     points: false,
                 }],
             },
-            Row {
-                height: 420,
-                shared_legend: true,
-                panels: vec![
-                    Panel {
-                        title: a.0,
-                        labels,
-                        ranges: ranges.clone(),
-                        series: panel(a.1)?,
-                        points: false,
-                    },
-                    Panel {
-                        title: b.0,
-                        labels,
-                        ranges,
-                        series: panel(b.1)?,
-                        points: false,
-                    },
-                ],
-            },
+            Row::pair(
+                labels,
+                ranges,
+                false,
+                [(a.0, panel(a.1)?), (b.0, panel(b.1)?)],
+            ),
         ],
     )
 }

@@ -182,6 +182,31 @@ pub struct Row<'a> {
     pub shared_legend: bool,
 }
 
+impl<'a> Row<'a> {
+    /// Hàng hai ô cao 420 px cùng nhãn trục, miền và kiểu vẽ, chú giải chung ở trên: `(tiêu đề, chuỗi)` trái, phải.
+    pub fn pair(
+        labels: (&'a str, &'a str),
+        ranges: (std::ops::Range<f64>, std::ops::Range<f64>),
+        points: bool,
+        halves: [(&'a str, Vec<Series>); 2],
+    ) -> Self {
+        Row {
+            height: 420,
+            shared_legend: true,
+            panels: halves
+                .into_iter()
+                .map(|(title, series)| Panel {
+                    title,
+                    labels,
+                    ranges: ranges.clone(),
+                    series,
+                    points,
+                })
+                .collect(),
+        }
+    }
+}
+
 fn entries(p: &Panel<'_>) -> Vec<Entry> {
     p.series
         .iter()
