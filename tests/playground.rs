@@ -60,11 +60,23 @@ fn compile_and_run(source: &str, rustc_version: &str) -> Result<Run, String> {
         fs::copy(&built, &tmp).map_err(|e| e.to_string())?;
         fs::rename(&tmp, &exe).map_err(|e| e.to_string())?;
     }
-    let mut child = Command::new(&exe)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(|e| e.to_string())?;
+    // Luồng kiểm thử khác đang fork có thể giữ tạm một mô tả tệp ghi tới tệp thực thi vừa chép (ETXTBSY, «Text
+    // file busy»): thử lại vài lần thay vì báo lỗi giả.
+    let mut tries = 0;
+    let mut child = loop {
+        match Command::new(&exe)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+        {
+            Ok(c) => break c,
+            Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy && tries < 50 => {
+                tries += 1;
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(e) => return Err(format!("không chạy được {}: {e}", exe.display())),
+        }
+    };
     let deadline = Instant::now() + Duration::from_secs(20);
     let status = loop {
         if let Some(s) = child.try_wait().map_err(|e| e.to_string())? {

@@ -24,6 +24,7 @@ pub mod memory;
 pub mod nce;
 pub mod negative_sampling;
 pub mod numerics;
+pub mod numfmt;
 pub mod pmi;
 pub mod programs;
 pub mod sampled_softmax;

@@ -120,7 +120,7 @@ fn bad_inputs_are_errors() {
 /// Định dạng số cho lời văn: dấu phẩy thập phân, dấu chấm hàng nghìn, dấu trừ thật.
 #[test]
 fn vietnamese_number_format() {
-    use embedding_loss::programs::vi;
+    use embedding_loss::numfmt::vi;
     assert_eq!(vi(38_597_376.0, 0), "38.597.376");
     assert_eq!(vi(147.23, 1), "147,2");
     assert_eq!(vi(-0.5, 2), "−0,50");

@@ -126,20 +126,29 @@ pub fn expand_figrefs(content: &str, index: &HashMap<String, (String, String)>) 
     })
 }
 
-/// Khối HTML của một hình: SVG nội tuyến trên một dòng (để Markdown không cắt khối HTML) và chú thích.
+/// Chỉ số dưới `x_{i}` trong chú thích hình (như chữ trong hình, STYLE.md «Hình đọc được»).
+static SUBSCRIPT_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"_\{([^}]*)\}").expect("regex hợp lệ"));
+
+/// Khối HTML của một hình: SVG nội tuyến trên một dòng (để Markdown không cắt khối HTML) và chú thích. Chỉ số dưới
+/// `x_{i}` của chú thích thành `<sub>` (nhãn `aria-label` giữ chữ liền).
 pub fn figure_html(name: &str, label: &str, caption: &str, svg: &str) -> String {
     let start = svg.find("<svg").unwrap_or(0);
+    let spoken = SUBSCRIPT_RE.replace_all(caption, "$1");
+    let shown = SUBSCRIPT_RE
+        .replace_all(&escape_html(caption), "<sub>$1</sub>")
+        .into_owned();
     let svg = svg[start..]
         .replacen(
             "<svg ",
-            &format!("<svg role=\"img\" aria-label=\"{}\" ", escape_html(caption)),
+            &format!("<svg role=\"img\" aria-label=\"{}\" ", escape_html(&spoken)),
             1,
         )
         .replace(['\n', '\r'], " ");
     format!(
         "<figure class=\"book-figure\" id=\"hinh-{}\" data-figure=\"{name}\">{svg}<figcaption><strong>Hình {label}.</strong> {}</figcaption></figure>\n",
         label.replace('.', "-"),
-        escape_html(caption)
+        shown
     )
 }
 

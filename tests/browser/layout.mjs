@@ -16,10 +16,6 @@ export const WIDTHS = [1280, 390];
 export const FIGURE_MIN_PX = 11;
 /** Cỡ chữ nhỏ nhất của chữ trong hình ở 390 px (hình rộng cuộn ngang trong khung của nó). */
 export const FIGURE_MIN_PHONE_PX = 9;
-/** Nợ đã biết (issue 13, mục 4): các hình nhiều ô của chương 8 và 9 còn chữ ~6 px ở 1280 px; cần vẽ lại thành lưới
- *  hai cột hoặc chồng dọc (code/src/figures/style.rs, `panels`). Được báo cáo (đếm) nhưng không làm hỏng bộ kiểm;
- *  một hình trong danh sách mà đã đọc được thì LÀ lỗi (danh sách chỉ được phép co lại). */
-const KNOWN_SMALL = new Set(['hinh-8-1', 'hinh-8-2', 'hinh-9-1', 'hinh-9-2']);
 /** Bề rộng nhỏ nhất của một ô bảng có chữ, tính theo em của ô. */
 const CELL_MIN_EM = 4;
 
@@ -86,7 +82,8 @@ function measure(minCellEm) {
     const code = b.closest('pre') && b.closest('pre').querySelector('code');
     return !code || !code.classList.contains('mdbook-runnable');
   }).length;
-  const fig = [...main.querySelectorAll('figure.book-figure svg text')].filter((t) => t.textContent.trim()).map((t) => {
+  // Mọi đoạn chữ của hình, kể cả chỉ số dưới (`<tspan font-size>` do code/src/figures/style.rs dựng).
+  const fig = [...main.querySelectorAll('figure.book-figure svg text, figure.book-figure svg tspan')].filter((t) => t.textContent.trim()).map((t) => {
     const m = t.getScreenCTM();
     const px = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
     const f = t.closest('figure');
@@ -103,7 +100,6 @@ function measure(minCellEm) {
 /** Mỗi trang ở 1280 và 390 px: trả về { problems, counts } (counts để ghi vào báo cáo). */
 export async function checkLayout(context, origin, pages, shots) {
   const problems = [];
-  let knownSmall = 0;
   const counts = { tags1280: 0, tags390: 0, overflow390: 0, cells390: 0, noMathml: 0, formulas: 0, badRuns: 0, figSmall1280: 0, figSmall390: 0, figMin1280: Infinity, figMin390: Infinity };
   for (const p of pages) {
     if (p === 'print.html' || p === 'toc.html') continue;
@@ -120,13 +116,7 @@ export async function checkLayout(context, origin, pages, shots) {
         problems.push(`${at}: ${m.tagProblems.length} số công thức đè/bị cắt: ${m.tagProblems.slice(0, 6).join(', ')}`);
       }
       const min = width === 1280 ? FIGURE_MIN_PX : FIGURE_MIN_PHONE_PX;
-      const small = m.figTexts.filter((t) => t.px < min - 0.05 && !KNOWN_SMALL.has(t.fig));
-      for (const f of new Set(m.figTexts.map((t) => t.fig))) {
-        if (KNOWN_SMALL.has(f) && !m.figTexts.some((t) => t.fig === f && t.px < min - 0.05)) {
-          problems.push(`${at}: hình ${f} đã đọc được — bỏ nó khỏi KNOWN_SMALL`);
-        }
-      }
-      knownSmall += m.figTexts.filter((t) => t.px < min - 0.05 && KNOWN_SMALL.has(t.fig)).length;
+      const small = m.figTexts.filter((t) => t.px < min - 0.05);
       if (m.figTexts.length) counts[`figMin${width}`] = Math.min(counts[`figMin${width}`], m.figTexts[0].px);
       if (small.length) {
         counts[`figSmall${width}`] += small.length;
@@ -156,7 +146,6 @@ export async function checkLayout(context, origin, pages, shots) {
       await page.close();
     }
   }
-  console.log(`hình nhiều ô còn nợ (KNOWN_SMALL: ${[...KNOWN_SMALL].join(', ')}): ${knownSmall} chữ nhỏ hơn ngưỡng`);
   console.log(`bố cục: số công thức đè/cắt ${counts.tags1280} (1280 px), ${counts.tags390} (390 px); trang cuộn ngang ở 390 px: ${counts.overflow390}; ô bảng hẹp: ${counts.cells390}; công thức thiếu MathML: ${counts.noMathml}/${counts.formulas}; nút Run sai: ${counts.badRuns}; chữ hình nhỏ nhất ${counts.figMin1280.toFixed(1)} px (1280), ${counts.figMin390.toFixed(1)} px (390); chữ hình quá nhỏ: ${counts.figSmall1280} (1280), ${counts.figSmall390} (390)`);
   return problems;
 }

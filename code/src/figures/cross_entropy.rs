@@ -1,6 +1,6 @@
 //! Hình chương 2: softmax dưới các nhiệt độ; mất mát −log p theo p.
 
-use super::style::{self, Axes, Series};
+use super::style::{self, tick, Axes, Series};
 use super::Figure;
 use crate::error::Result;
 use crate::softmax::softmax_with_temperature;
@@ -26,7 +26,7 @@ fn softmax_temperature() -> Result<String> {
     for t in [0.5, 1.0, 2.0] {
         let p = softmax_with_temperature(&LOGITS, t)?;
         series.push(Series {
-            label: format!("τ = {t}"),
+            label: format!("τ = {}", tick(&t)),
             points: p
                 .iter()
                 .enumerate()
@@ -37,8 +37,8 @@ fn softmax_temperature() -> Result<String> {
     style::line_chart(
         &Axes {
             title: "Softmax với nhiệt độ τ",
-            x_label: "chỉ số token i (logit giảm dần)",
-            y_label: "xác suất P_τ(i)",
+            x_label: "chỉ số token 𝑖 (logit giảm dần)",
+            y_label: "xác suất 𝑃_{τ}(𝑖)",
             x_range: 0.8..6.2,
             y_range: 0.0..0.9,
         },
@@ -55,9 +55,9 @@ fn loss_vs_probability() -> Result<String> {
         .collect();
     style::line_chart(
         &Axes {
-            title: "Mất mát −log p",
-            x_label: "p = P(y_đúng)",
-            y_label: "L = −log p (nat)",
+            title: "Mất mát −log 𝑝",
+            x_label: "𝑝 = 𝑃(token đúng)",
+            y_label: "ℒ = −log 𝑝 (nat)",
             x_range: 0.0..1.0,
             y_range: 0.0..6.0,
         },

@@ -1,9 +1,7 @@
 //! Hình chương 8: chuẩn theo tần suất ở các mốc huấn luyện; tương quan hạng theo thời gian và độ dời
 //! tương đối mỗi bước theo nhóm tần suất — cả hai biến thể (chia sẻ / không chia sẻ).
 
-use plotters::prelude::SeriesLabelPosition;
-
-use super::style::{panels, Panel, Series};
+use super::style::{grid, Panel, Row, Series};
 use super::Figure;
 use crate::dynamics::{row_norms, Tying};
 use crate::error::Result;
@@ -13,12 +11,12 @@ use crate::experiments::{book_zipf, norm_frequency_spearman, relative_step, Run,
 pub const FIGURES: &[Figure] = &[
     Figure {
         name: "norm_vs_frequency",
-        caption: "Chuẩn ‖e_w‖ theo tần suất (trục log) của 120 token trên dòng Zipf (s = 1), ở bốn mốc huấn luyện. Trái: chia sẻ trọng số — chuẩn tăng theo tần suất và giữ nguyên thứ tự đó. Phải: không chia sẻ — token thường gặp lớn lên trước, rồi token hiếm đuổi kịp.",
+        caption: "Chuẩn ‖e_{w}‖ theo tần suất (trục log) của 120 token trên dòng Zipf (s = 1), ở bốn mốc huấn luyện. Trái: chia sẻ trọng số — chuẩn tăng theo tần suất và giữ nguyên thứ tự đó. Phải: không chia sẻ — token thường gặp lớn lên trước, rồi token hiếm đuổi kịp.",
         render: norm_vs_frequency,
     },
     Figure {
         name: "relative_movement",
-        caption: "Trái: tương quan hạng Spearman giữa tần suất và chuẩn ‖e_w‖ trong quá trình huấn luyện — gần 1 và bền khi chia sẻ trọng số, nhất thời khi không chia sẻ. Giữa và phải: độ dời tương đối mỗi bước ‖Δe_w‖/‖e_w‖ (trung bình trên từng khoảng 100 bước, trục log) theo nhóm tần suất — ở khoảng đầu nhóm thường gặp di chuyển nhanh nhất, về sau các nhóm xích lại gần nhau.",
+        caption: "Trên: tương quan hạng Spearman giữa tần suất và chuẩn ‖e_{w}‖ trong quá trình huấn luyện — gần 1 và bền khi chia sẻ trọng số, nhất thời khi không chia sẻ. Hai ô dưới: độ dời tương đối mỗi bước ‖Δe_{w}‖ ∕ ‖e_{w}‖ (trung bình trên từng khoảng 100 bước, trục log) theo nhóm tần suất, trái: chia sẻ trọng số, phải: không chia sẻ — ở khoảng đầu nhóm thường gặp di chuyển nhanh nhất, về sau các nhóm xích lại gần nhau.",
         render: relative_movement,
     },
 ];
@@ -50,28 +48,16 @@ fn norm_vs_frequency() -> Result<String> {
             })
             .collect()
     };
-    let labels = ("log₁₀ (số lần xuất hiện)", "chuẩn ‖e_w‖");
+    let labels = ("log_{10} (số lần xuất hiện)", "chuẩn ‖𝐞_{𝑤}‖");
     let ranges = (1.0..4.0, 0.0..3.2);
-    panels(
-        960,
-        vec![
-            Panel {
-                title: a.0,
-                labels,
-                ranges: ranges.clone(),
-                series: panel(a.1),
-                points: true,
-                legend: SeriesLabelPosition::UpperLeft,
-            },
-            Panel {
-                title: b.0,
-                labels,
-                ranges,
-                series: panel(b.1),
-                points: true,
-                legend: SeriesLabelPosition::UpperLeft,
-            },
-        ],
+    grid(
+        760,
+        vec![Row::pair(
+            labels,
+            ranges,
+            true,
+            [(a.0, panel(a.1)), (b.0, panel(b.1))],
+        )],
     )
 }
 
@@ -109,35 +95,28 @@ fn relative_movement() -> Result<String> {
         }
         Ok(out)
     };
-    let labels = ("bước SGD", "log₁₀ độ dời tương đối mỗi bước");
+    let labels = ("bước SGD", "log_{10} độ dời tương đối mỗi bước");
     let ranges = (0.0..BOOK_ZIPF.train.steps as f64, -3.6..-0.9);
-    panels(
-        1380,
+    grid(
+        760,
         vec![
-            Panel {
-                title: "ρ Spearman (tần suất, ‖e_w‖)",
-                labels: ("bước SGD", "ρ"),
-                ranges: (0.0..BOOK_ZIPF.train.steps as f64, -0.2..1.1),
-                series: vec![rho("chia sẻ", a.1)?, rho("không chia sẻ", b.1)?],
-                points: false,
-                legend: SeriesLabelPosition::LowerRight,
+            Row {
+                height: 330,
+                shared_legend: false,
+                panels: vec![Panel {
+                    title: "ρ Spearman (tần suất, ‖𝐞_{𝑤}‖)",
+                    labels: ("bước SGD", "ρ"),
+                    ranges: (0.0..BOOK_ZIPF.train.steps as f64, -0.2..1.1),
+                    series: vec![rho("chia sẻ", a.1)?, rho("không chia sẻ", b.1)?],
+                    points: false,
+                }],
             },
-            Panel {
-                title: a.0,
-                labels,
-                ranges: ranges.clone(),
-                series: panel(a.1)?,
-                points: false,
-                legend: SeriesLabelPosition::UpperRight,
-            },
-            Panel {
-                title: b.0,
+            Row::pair(
                 labels,
                 ranges,
-                series: panel(b.1)?,
-                points: false,
-                legend: SeriesLabelPosition::UpperRight,
-            },
+                false,
+                [(a.0, panel(a.1)?), (b.0, panel(b.1)?)],
+            ),
         ],
     )
 }

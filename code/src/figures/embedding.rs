@@ -6,6 +6,7 @@ use super::style::{self, plot_err, FONT};
 use super::Figure;
 use crate::embedding::{gpt2_parameters, parameter_bytes, GPT2_SIZES, GPT2_VOCAB};
 use crate::error::Result;
+use crate::numfmt::vi;
 
 /// Các hình của chương 1.
 pub const FIGURES: &[Figure] = &[Figure {
@@ -44,6 +45,7 @@ fn embedding_share() -> Result<String> {
                     .map_or(String::new(), |s| format!("GPT-2 {}", s.0))
             })
             .y_desc("% tham số")
+            .y_label_formatter(&style::tick)
             .label_style((FONT, 15))
             .draw()
             .map_err(plot_err)?;
@@ -55,7 +57,11 @@ fn embedding_share() -> Result<String> {
             .map_err(plot_err)?;
         chart
             .draw_series(shares.iter().enumerate().map(|(i, &(_, s))| {
-                Text::new(format!("{s:.1}%"), (i as f64 - 0.15, s + 2.2), (FONT, 16))
+                Text::new(
+                    format!("{}%", vi(s, 1)),
+                    (i as f64 - 0.15, s + 2.2),
+                    (FONT, 16),
+                )
             }))
             .map_err(plot_err)?;
         Ok(())

@@ -1,9 +1,7 @@
 //! Hình chương 9: phép chiếu PCA của embedding trên kho ngữ liệu chủ đề, độ đo cụm theo thời gian,
 //! và tích vô hướng của các cặp cùng xuất hiện.
 
-use plotters::prelude::SeriesLabelPosition;
-
-use super::style::{panels, Panel, Series};
+use super::style::{grid, Panel, Row, Series};
 use super::Figure;
 use crate::dynamics::Tying;
 use crate::error::Result;
@@ -21,7 +19,7 @@ pub const FIGURES: &[Figure] = &[
     },
     Figure {
         name: "topic_training",
-        caption: "Trái: độ tinh khiết láng giềng purity@5 (9.6) và hệ số silhouette (9.7) của E trong quá trình huấn luyện, cho hai biến thể; đường nằm ngang là purity kỳ vọng khi láng giềng được chọn ngẫu nhiên, (m − 1)/(n − 1) với m từ mỗi chủ đề trên n từ nội dung. Giữa và phải: tích vô hướng trung bình e_wᵀu_c (logit của c khi đầu vào là w) giữa các từ nội dung có cùng xuất hiện trong cửa sổ ngữ cảnh, và giữa các từ không bao giờ cùng xuất hiện. Không chia sẻ: hai nhóm tách ra hai phía của 0. Chia sẻ trọng số: nhóm không cùng xuất hiện giảm lúc đầu rồi bị kéo lên theo một hướng chung, nhưng khoảng cách giữa hai nhóm vẫn tăng.",
+        caption: "Trên: độ tinh khiết láng giềng purity@5 (9.6) và hệ số silhouette (9.7) của E trong quá trình huấn luyện, cho hai biến thể; đường nằm ngang là purity kỳ vọng khi láng giềng được chọn ngẫu nhiên, (m − 1) ∕ (n − 1) với m từ mỗi chủ đề trên n từ nội dung. Hai ô dưới: tích vô hướng trung bình e_{w}ᵀu_{c} (logit của c khi đầu vào là w) giữa các từ nội dung có cùng xuất hiện trong cửa sổ ngữ cảnh, và giữa các từ không bao giờ cùng xuất hiện. Không chia sẻ: hai nhóm tách ra hai phía của 0. Chia sẻ trọng số: nhóm không cùng xuất hiện giảm lúc đầu rồi bị kéo lên theo một hướng chung, nhưng khoảng cách giữa hai nhóm vẫn tăng.",
         render: topic_training,
     },
 ];
@@ -48,26 +46,28 @@ fn topic_pca() -> Result<String> {
         Ok(out)
     };
     let labels = ("thành phần chính 1", "thành phần chính 2");
-    panels(
-        960,
-        vec![
-            Panel {
-                title: "lúc khởi tạo",
-                labels,
-                ranges: (-0.45..0.45, -0.45..0.45),
-                series: series_of(tr, &tr.run.initial)?,
-                points: true,
-                legend: SeriesLabelPosition::UpperLeft,
-            },
-            Panel {
-                title: "sau huấn luyện",
-                labels,
-                ranges: (-3.0..3.0, -3.0..3.0),
-                series: series_of(tr, trained)?,
-                points: true,
-                legend: SeriesLabelPosition::UpperLeft,
-            },
-        ],
+    grid(
+        760,
+        vec![Row {
+            height: 420,
+            shared_legend: true,
+            panels: vec![
+                Panel {
+                    title: "lúc khởi tạo",
+                    labels,
+                    ranges: (-0.45..0.45, -0.45..0.45),
+                    series: series_of(tr, &tr.run.initial)?,
+                    points: true,
+                },
+                Panel {
+                    title: "sau huấn luyện",
+                    labels,
+                    ranges: (-3.0..3.0, -3.0..3.0),
+                    series: series_of(tr, trained)?,
+                    points: true,
+                },
+            ],
+        }],
     )
 }
 
@@ -79,9 +79,9 @@ fn topic_training() -> Result<String> {
         (
             Tying::Untied,
             "không chia sẻ",
-            "e_wᵀu_c, không chia sẻ (U riêng)",
+            "𝐞_{𝑤}ᵀ𝐮_{𝑐}, không chia sẻ (U riêng)",
         ),
-        (Tying::Tied, "chia sẻ", "e_wᵀu_c, chia sẻ trọng số (U = E)"),
+        (Tying::Tied, "chia sẻ", "𝐞_{𝑤}ᵀ𝐮_{𝑐}, chia sẻ (U = E)"),
     ] {
         let tr = book_topics(tying)?;
         let (mut purity, mut sil) = (Vec::new(), Vec::new());
@@ -104,7 +104,7 @@ fn topic_training() -> Result<String> {
         });
         dot_panels.push(Panel {
             title,
-            labels: ("bước SGD", "e_wᵀu_c trung bình"),
+            labels: ("bước SGD", "𝐞_{𝑤}ᵀ𝐮_{𝑐} trung bình"),
             ranges: (0.0..steps, -1.5..3.5),
             series: vec![
                 Series {
@@ -117,7 +117,6 @@ fn topic_training() -> Result<String> {
                 },
             ],
             points: false,
-            legend: SeriesLabelPosition::UpperLeft,
         });
     }
     let m = BOOK_TOPICS.words_per_topic as f64;
@@ -127,14 +126,25 @@ fn topic_training() -> Result<String> {
         label: "purity ngẫu nhiên".into(),
         points: vec![(0.0, chance), (steps, chance)],
     });
-    let mut list = vec![Panel {
-        title: "Độ đo cụm theo chủ đề gieo sẵn",
-        labels: ("bước SGD", "điểm"),
-        ranges: (0.0..steps, -0.2..1.1),
-        series: scores,
-        points: false,
-        legend: SeriesLabelPosition::LowerRight,
-    }];
-    list.extend(dot_panels);
-    panels(1380, list)
+    grid(
+        760,
+        vec![
+            Row {
+                height: 340,
+                shared_legend: true,
+                panels: vec![Panel {
+                    title: "Độ đo cụm theo chủ đề gieo sẵn",
+                    labels: ("bước SGD", "điểm"),
+                    ranges: (0.0..steps, -0.2..1.1),
+                    series: scores,
+                    points: false,
+                }],
+            },
+            Row {
+                height: 420,
+                shared_legend: true,
+                panels: dot_panels,
+            },
+        ],
+    )
 }

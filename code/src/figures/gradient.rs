@@ -10,17 +10,18 @@ use crate::gradient::{
     logit_gradient, output_logits, sgd_step_output, EXAMPLE_H, EXAMPLE_LR, EXAMPLE_TARGET,
     EXAMPLE_W,
 };
+use crate::numfmt::vi;
 
 /// Các hình của chương 3.
 pub const FIGURES: &[Figure] = &[
     Figure {
         name: "gradient_step_2d",
-        caption: "Một bước hạ gradient (3.8) trên các hàng của U (V = 4, d = 2, η = 0,5, token đúng là w₀). Mũi tên đen: vector ẩn h. Hàng đúng w₀ được kéo về phía h một đoạn η(1 − P₀)h; mỗi hàng khác bị đẩy ngược chiều h một đoạn ηP_i h — hàng có xác suất lớn (w₁) bị đẩy xa nhất, hàng gần như không được chọn (w₃) hầu như đứng yên.",
+        caption: "Một bước hạ gradient (3.8) trên các hàng của U (V = 4, d = 2, η = 0,5, token đúng là w_{0}). Mũi tên xuất phát từ gốc toạ độ (nhãn h): vector ẩn h. Hàng đúng w_{0} được kéo về phía h một đoạn η(1 − P_{0})h; mỗi hàng khác bị đẩy ngược chiều h một đoạn ηP_{i}h — hàng có xác suất lớn (w_{1}) bị đẩy xa nhất, hàng gần như không được chọn (w_{3}) hầu như đứng yên.",
         render: gradient_step_2d,
     },
     Figure {
         name: "gradient_bars",
-        caption: "Gradient theo logit ∂L/∂z = P − y (3.2) của ví dụ 2-D: thành phần của token đúng âm (bằng P₀ − 1), các thành phần khác dương và bằng đúng xác suất P_i; tổng bằng 0.",
+        caption: "Gradient theo logit ∂L ∕ ∂z = P − y (3.2) của ví dụ 2-D: thành phần của token đúng âm (bằng P_{0} − 1), các thành phần khác dương và bằng đúng xác suất P_{i}; tổng bằng 0.",
         render: gradient_bars,
     },
 ];
@@ -53,7 +54,9 @@ fn gradient_step_2d() -> Result<String> {
         chart
             .configure_mesh()
             .light_line_style(RGBColor(235, 235, 235))
-            .label_style((FONT, 14))
+            .x_label_formatter(&style::tick)
+            .y_label_formatter(&style::tick)
+            .label_style((FONT, style::LABEL))
             .draw()
             .map_err(plot_err)?;
         chart
@@ -61,7 +64,7 @@ fn gradient_step_2d() -> Result<String> {
             .map_err(plot_err)?;
         chart
             .draw_series([Text::new(
-                "h",
+                "𝐡",
                 (EXAMPLE_H[0] + 0.05, EXAMPLE_H[1] + 0.05),
                 (FONT, 20),
             )])
@@ -77,9 +80,9 @@ fn gradient_step_2d() -> Result<String> {
                 .map_err(plot_err)?;
             chart.draw_series([arrow(a, b, c)]).map_err(plot_err)?;
             let name = if i == EXAMPLE_TARGET {
-                format!("w{i} (đúng)")
+                format!("𝑤_{{{i}}} (đúng)")
             } else {
-                format!("w{i}")
+                format!("𝑤_{{{i}}}")
             };
             chart
                 .draw_series([Text::new(name, (a.0 - 0.25, a.1 - 0.12), (FONT, 17))])
@@ -101,7 +104,7 @@ fn gradient_bars() -> Result<String> {
     let g = logit_gradient(&z, EXAMPLE_TARGET)?;
     style::svg(style::SIZE, |root| {
         let mut chart = ChartBuilder::on(root)
-            .caption("∂L/∂z_i = P_i − y_i", (FONT, 22))
+            .caption("∂ℒ∕∂𝑧_{𝑖} = 𝑃_{𝑖} − 𝑦_{𝑖}", (FONT, style::TITLE))
             .margin(14)
             .x_label_area_size(44)
             .y_label_area_size(60)
@@ -111,8 +114,9 @@ fn gradient_bars() -> Result<String> {
             .configure_mesh()
             .disable_x_mesh()
             .x_labels(4)
-            .x_label_formatter(&|x| format!("z{}", x.round() as usize))
-            .y_desc("P_i − y_i")
+            .x_label_formatter(&|x| format!("𝑧_{{{}}}", x.round() as usize))
+            .y_label_formatter(&style::tick)
+            .y_desc("𝑃_{𝑖} − 𝑦_{𝑖}")
             .x_desc("logit")
             .label_style((FONT, 15))
             .draw()
@@ -127,7 +131,11 @@ fn gradient_bars() -> Result<String> {
         chart
             .draw_series(g.iter().enumerate().map(|(i, &v)| {
                 let y = if v >= 0.0 { v + 0.11 } else { v - 0.02 };
-                Text::new(format!("{v:+.3}"), (i as f64 - 0.18, y), (FONT, 16))
+                Text::new(
+                    format!("{}{}", if v > 0.0 { "+" } else { "" }, vi(v, 3)),
+                    (i as f64 - 0.18, y),
+                    (FONT, 16),
+                )
             }))
             .map_err(plot_err)?;
         chart

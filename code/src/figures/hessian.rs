@@ -10,12 +10,12 @@ use crate::softmax::softmax;
 pub const FIGURES: &[Figure] = &[
     Figure {
         name: "nonconvex_slice",
-        caption: "Lát cắt một chiều của L(h, a, b) = log(1 + e^{h(b − a)}) (5.6) qua gốc θ = 0. Dọc vector riêng của trị riêng âm, v₋ = (√½, ½, −½), L đạt cực đại tại t = 0 rồi giảm về cả hai phía: không lồi. Dọc vector riêng của trị riêng dương, v₊ = (√½, −½, ½), L là cực tiểu tại 0. Gốc là một điểm yên ngựa.",
+        caption: "Lát cắt một chiều của L(h, a, b) = log(1 + exp(h(b − a))) (5.6) qua gốc θ = 0. Dọc vector riêng của trị riêng âm, v_{−} = (√½, ½, −½), L đạt cực đại tại t = 0 rồi giảm về cả hai phía: không lồi. Dọc vector riêng của trị riêng dương, v_{+} = (√½, −½, ½), L là cực tiểu tại 0. Gốc là một điểm yên ngựa.",
         render: nonconvex_slice,
     },
     Figure {
         name: "hessian_spectrum",
-        caption: "Phổ của ℋ = diag(P) − PPᵀ (5.1) cho logit z = (2,5; 2; 1,2; 0,5; 0; −0,4; −1; −2): các trị riêng λ_k (giảm dần) nằm xen giữa các xác suất đã sắp P_(k) ≥ λ_k ≥ P_(k+1) (5.5); trị riêng cuối bằng 0 ứng với hướng 1 (5.3).",
+        caption: "Phổ của ℋ = diag(P) − PPᵀ (5.1) cho logit z = (2,5; 2; 1,2; 0,5; 0; −0,4; −1; −2): các trị riêng λ_{k} (giảm dần) nằm xen giữa các xác suất đã sắp P_{(k)} ≥ λ_{k} ≥ P_{(k+1)} (5.5); trị riêng cuối bằng 0 ứng với hướng 1 (5.3).",
         render: hessian_spectrum,
     },
 ];
@@ -27,8 +27,8 @@ const UP: [f64; 3] = [std::f64::consts::FRAC_1_SQRT_2, -0.5, 0.5];
 fn nonconvex_slice() -> Result<String> {
     let mut series = Vec::new();
     for (label, v) in [
-        ("dọc v₋ (trị riêng −1/√2)", DOWN),
-        ("dọc v₊ (trị riêng +1/√2)", UP),
+        ("dọc 𝐯_{−} (trị riêng −1∕√2)", DOWN),
+        ("dọc 𝐯_{+} (trị riêng +1∕√2)", UP),
     ] {
         let mut points = Vec::new();
         for k in -100..=100 {
@@ -43,9 +43,9 @@ fn nonconvex_slice() -> Result<String> {
     }
     style::line_chart(
         &Axes {
-            title: "Lát cắt L(t·v) qua điểm yên ngựa θ = 0",
-            x_label: "t",
-            y_label: "L (nat)",
+            title: "Lát cắt ℒ(𝑡𝐯) qua điểm yên ngựa 𝛉 = 0",
+            x_label: "𝑡",
+            y_label: "ℒ (nat)",
             x_range: -2.5..2.5,
             y_range: 0.0..4.6,
         },
@@ -68,19 +68,19 @@ fn hessian_spectrum() -> Result<String> {
     };
     style::line_chart(
         &Axes {
-            title: "Trị riêng của H xen kẽ với xác suất",
-            x_label: "chỉ số k (giảm dần)",
+            title: "Trị riêng của ℋ xen kẽ với xác suất",
+            x_label: "chỉ số 𝑘 (giảm dần)",
             y_label: "giá trị",
             x_range: 0.8..8.2,
             y_range: 0.0..0.5,
         },
         &[
             Series {
-                label: "P_(k) (xác suất đã sắp)".into(),
+                label: "𝑃_{(𝑘)} (xác suất đã sắp)".into(),
                 points: as_points(&p),
             },
             Series {
-                label: "λ_k (trị riêng của H)".into(),
+                label: "λ_{𝑘} (trị riêng của ℋ)".into(),
                 points: as_points(&eig),
             },
         ],

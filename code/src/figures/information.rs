@@ -9,7 +9,7 @@ use crate::information::{cross_entropy_pq, entropy, kl_divergence};
 pub const FIGURES: &[Figure] = &[
     Figure {
         name: "ce_decomposition",
-        caption: "Entropy chéo H(p, q_t) = H(p) + KL(p‖q_t) (6.4) với p = (0,5; 0,3; 0,15; 0,05) và q_t = (1 − t)·(0,05; 0,1; 0,25; 0,6) + t·p. H(p) không đổi: đó là phần mô hình không bao giờ bớt được; chỉ KL giảm, và về 0 đúng khi q = p (t = 1).",
+        caption: "Entropy chéo H(p, q_{t}) = H(p) + KL(p‖q_{t}) (6.4) với p = (0,5; 0,3; 0,15; 0,05) và q_{t} = (1 − t)·(0,05; 0,1; 0,25; 0,6) + t·p. H(p) không đổi: đó là phần mô hình không bao giờ bớt được; chỉ KL giảm, và về 0 đúng khi q = p (t = 1).",
         render: ce_decomposition,
     },
     Figure {
@@ -38,23 +38,23 @@ fn ce_decomposition() -> Result<String> {
     }
     style::line_chart(
         &Axes {
-            title: "H(p, q) = H(p) + KL(p‖q) khi q tiến về p",
-            x_label: "t (q_t tiến từ phân phối xa về p)",
+            title: "𝐻(𝑝, 𝑞) = 𝐻(𝑝) + KL(𝑝‖𝑞) khi 𝑞 tiến về 𝑝",
+            x_label: "𝑡 (𝑞_{𝑡} tiến từ phân phối xa về 𝑝)",
             y_label: "nat",
             x_range: 0.0..1.0,
             y_range: 0.0..3.0,
         },
         &[
             Series {
-                label: "H(p, q_t)".into(),
+                label: "𝐻(𝑝, 𝑞_{𝑡})".into(),
                 points: ce,
             },
             Series {
-                label: "H(p)".into(),
+                label: "𝐻(𝑝)".into(),
                 points: h,
             },
             Series {
-                label: "KL(p‖q_t)".into(),
+                label: "KL(𝑝‖𝑞_{𝑡})".into(),
                 points: kl,
             },
         ],
@@ -72,19 +72,19 @@ fn kl_asymmetry() -> Result<String> {
     }
     style::line_chart(
         &Axes {
-            title: "KL(p‖q) và KL(q‖p), p = (0,3; 0,7)",
-            x_label: "x = q₀",
+            title: "KL(𝑝‖𝑞) và KL(𝑞‖𝑝), 𝑝 = (0,3; 0,7)",
+            x_label: "𝑥 = 𝑞_{0}",
             y_label: "nat",
             x_range: 0.0..1.0,
             y_range: 0.0..3.2,
         },
         &[
             Series {
-                label: "KL(p‖q)".into(),
+                label: "KL(𝑝‖𝑞)".into(),
                 points: forward,
             },
             Series {
-                label: "KL(q‖p)".into(),
+                label: "KL(𝑞‖𝑝)".into(),
                 points: backward,
             },
         ],

@@ -11,6 +11,7 @@ mod geometry;
 mod gradient;
 mod hessian;
 mod information;
+mod legend;
 mod negative_sampling;
 mod normalised;
 mod stability;

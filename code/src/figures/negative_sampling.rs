@@ -3,7 +3,7 @@
 
 use plotters::prelude::*;
 
-use super::style::{self, plot_err, Axes, Series, FONT};
+use super::style::{self, legend_inside, plot_err, tick, Axes, Entry, Glyph, Path, Series, FONT};
 use super::Figure;
 use crate::error::Result;
 use crate::experiments::cost::cost_table;
@@ -11,6 +11,7 @@ use crate::experiments::shifted_pmi::book_pmi;
 use crate::negative_sampling::{
     keep_probability, log_sigmoid, noise_distribution, sigmoid, zipf_counts,
 };
+use crate::numfmt::vi;
 
 /// Các hình của chương 4.
 pub const FIGURES: &[Figure] = &[
@@ -21,17 +22,17 @@ pub const FIGURES: &[Figure] = &[
     },
     Figure {
         name: "noise_distribution",
-        caption: "Phân phối nhiễu P_n(w) ∝ count(w)^α trên 50 từ có tần số kiểu Zipf, thang log: α = 1 (unigram) dồn xác suất cho vài từ đầu, α = 0 (đều) bỏ qua tần số; α = 3/4 của word2vec nằm giữa, nâng từ hiếm lên.",
+        caption: "Phân phối nhiễu P_{n}(w) ∝ count(w)ᵅ trên 50 từ có tần số kiểu Zipf, thang log: α = 1 (unigram) dồn xác suất cho vài từ đầu, α = 0 (đều) bỏ qua tần số; α = ¾ của word2vec nằm giữa, nâng từ hiếm lên.",
         render: noise_figure,
     },
     Figure {
         name: "subsampling_keep",
-        caption: "Xác suất giữ một lần xuất hiện của từ theo tần suất f (ngưỡng t = 1e-4): công thức trong mã C của word2vec √(t/f) + t/f so với √(t/f) của bài báo; mã C giữ nguyên mọi từ có f ≤ φ²t ≈ 2.618t.",
+        caption: "Xác suất giữ một lần xuất hiện của từ theo tần suất f (ngưỡng t = 10⁻⁴): công thức trong mã C của word2vec √(t ∕ f) + t ∕ f so với √(t ∕ f) của bài báo; mã C giữ nguyên mọi từ có f ≤ φ²t ≈ 2,618t.",
         render: subsampling_figure,
     },
     Figure {
         name: "pmi_scatter",
-        caption: "Mỗi điểm là một ô (w, c) của bảng đồng xuất hiện tổng hợp 6 × 6: trục ngang PMI(w, c) − log K tính từ số đếm, trục dọc u_cᵀv_w sau khi leo gradient trên mục tiêu SGNS kỳ vọng (K = 5, d = 6). Bảng đối xứng (cửa sổ hai phía) nên ô (w, c) và (c, w) trùng điểm. Mọi điểm nằm trên đường chéo (định lý Levy–Goldberg).",
+        caption: "Mỗi điểm là một ô (w, c) của bảng đồng xuất hiện tổng hợp 6 × 6: trục ngang PMI(w, c) − log K tính từ số đếm, trục dọc u_{c}ᵀv_{w} sau khi leo gradient trên mục tiêu SGNS kỳ vọng (K = 5, d = 6). Bảng đối xứng (cửa sổ hai phía) nên ô (w, c) và (c, w) trùng điểm. Mọi điểm nằm trên đường chéo (định lý Levy–Goldberg).",
         render: pmi_figure,
     },
     Figure {
@@ -45,19 +46,19 @@ fn log_sigmoid_figure() -> Result<String> {
     let xs: Vec<f64> = (0..=240).map(|i| -6.0 + i as f64 * 0.05).collect();
     style::line_chart(
         &Axes {
-            title: "log σ(x) và đạo hàm 1 − σ(x)",
-            x_label: "x = uᵀv",
+            title: "log σ(𝑥) và đạo hàm 1 − σ(𝑥)",
+            x_label: "𝑥 = 𝐮ᵀ𝐯",
             y_label: "giá trị",
             x_range: -6.0..6.0,
             y_range: -6.2..1.2,
         },
         &[
             Series {
-                label: "log σ(x)".into(),
+                label: "log σ(𝑥)".into(),
                 points: xs.iter().map(|&x| (x, log_sigmoid(x))).collect(),
             },
             Series {
-                label: "d/dx log σ(x) = 1 − σ(x)".into(),
+                label: "đạo hàm 1 − σ(𝑥) = σ(−𝑥)".into(),
                 points: xs.iter().map(|&x| (x, 1.0 - sigmoid(x))).collect(),
             },
         ],
@@ -69,7 +70,7 @@ fn noise_figure() -> Result<String> {
     let mut series = Vec::new();
     for (alpha, label) in [
         (1.0, "α = 1 (unigram)"),
-        (0.75, "α = 3/4 (word2vec)"),
+        (0.75, "α = ¾ (word2vec)"),
         (0.0, "α = 0 (đều)"),
     ] {
         let p = noise_distribution(&counts, alpha)?;
@@ -84,9 +85,9 @@ fn noise_figure() -> Result<String> {
     }
     style::line_chart(
         &Axes {
-            title: "Phân phối nhiễu P_n(w) ∝ count(w)^α",
-            x_label: "hạng tần số r của từ (count ∝ 1/r)",
-            y_label: "log₁₀ P_n(w)",
+            title: "Phân phối nhiễu 𝑃_{𝑛}(𝑤) ∝ count(𝑤)ᵅ",
+            x_label: "hạng tần số 𝑟 của từ (count ∝ 𝑟⁻¹)",
+            y_label: "log_{10} 𝑃_{𝑛}(𝑤)",
             x_range: 1.0..50.0,
             y_range: -2.6..-0.4,
         },
@@ -107,48 +108,52 @@ fn subsampling_figure() -> Result<String> {
         .collect();
     style::line_chart(
         &Axes {
-            title: "Lấy mẫu con từ phổ biến (t = 1e-4)",
-            x_label: "log₁₀ f (tần suất tương đối của từ)",
+            title: "Lấy mẫu con từ phổ biến (𝑡 = 10⁻⁴)",
+            x_label: "log_{10} 𝑓 (tần suất tương đối của từ)",
             y_label: "xác suất giữ",
             x_range: -6.0..-1.0,
             y_range: 0.0..1.1,
         },
         &[
             Series {
-                label: "mã C word2vec: √(t/f) + t/f".into(),
+                label: "mã C word2vec: √(𝑡∕𝑓) + 𝑡∕𝑓".into(),
                 points: c_code,
             },
             Series {
-                label: "bài báo: √(t/f)".into(),
+                label: "bài báo: √(𝑡∕𝑓)".into(),
                 points: paper,
             },
         ],
     )
 }
 
-/// Nhãn vạch chia gọn: `1000` thay vì `1000.0`, `-1.2` giữ nguyên.
-fn tick(v: &f64) -> String {
-    let r = (v * 100.0).round() / 100.0;
-    if r == r.trunc() {
-        format!("{r:.0}")
-    } else {
-        format!("{r}")
-    }
-}
-
-/// Đồ thị tán xạ với đường tham chiếu; `log_axes` vẽ cả hai trục thang log.
+/// Đồ thị tán xạ với đường tham chiếu; `log_axes` vẽ cả hai trục thang log (và nối các chấm của mỗi chuỗi).
 pub(super) fn scatter(
     axes: &Axes<'_>,
     series: &[Series],
     reference: Option<(&str, Vec<(f64, f64)>)>,
     log_axes: bool,
 ) -> Result<String> {
+    let grey = RGBColor(128, 128, 128);
+    let mut entries = Vec::new();
+    if let Some((label, _)) = &reference {
+        entries.push(Entry {
+            label: label.to_string(),
+            color: grey,
+            glyph: Glyph::Line,
+        });
+    }
+    entries.extend(series.iter().enumerate().map(|(i, s)| Entry {
+        label: s.label.clone(),
+        color: style::color(i),
+        glyph: Glyph::Dot,
+    }));
     style::svg(style::SIZE, |root| {
         let mut builder = ChartBuilder::on(root);
         builder
-            .caption(axes.title, (FONT, 22))
+            .caption(axes.title, (FONT, style::TITLE))
             .margin(14)
-            .x_label_area_size(44)
+            .x_label_area_size(46)
             .y_label_area_size(70);
         macro_rules! draw {
             ($chart:expr) => {{
@@ -159,26 +164,30 @@ pub(super) fn scatter(
                     .y_label_formatter(&tick)
                     .x_desc(axes.x_label)
                     .y_desc(axes.y_label)
-                    .label_style((FONT, 15))
+                    .label_style((FONT, style::LABEL))
                     .light_line_style(RGBColor(235, 235, 235))
                     .draw()
                     .map_err(plot_err)?;
-                if let Some((label, points)) = reference {
+                let mut paths = Vec::new();
+                if let Some((_, points)) = &reference {
                     chart
-                        .draw_series(LineSeries::new(points, BLACK.mix(0.5).stroke_width(1)))
-                        .map_err(plot_err)?
-                        .label(label)
-                        .legend(|(x, y)| {
-                            PathElement::new(vec![(x, y), (x + 22, y)], BLACK.mix(0.5))
-                        });
+                        .draw_series(LineSeries::new(
+                            points.iter().copied(),
+                            grey.stroke_width(2),
+                        ))
+                        .map_err(plot_err)?;
+                    paths.push(Path {
+                        points: points.iter().map(|p| chart.backend_coord(p)).collect(),
+                        reach: 1,
+                    });
                 }
                 for (i, s) in series.iter().enumerate() {
                     let c = style::color(i);
                     chart
                         .draw_series(s.points.iter().map(|&p| Circle::new(p, 4, c.filled())))
-                        .map_err(plot_err)?
-                        .label(s.label.as_str())
-                        .legend(move |(x, y)| Circle::new((x + 11, y), 4, c.filled()));
+                        .map_err(plot_err)?;
+                    let pixels: Vec<(i32, i32)> =
+                        s.points.iter().map(|p| chart.backend_coord(p)).collect();
                     if log_axes {
                         chart
                             .draw_series(LineSeries::new(
@@ -186,9 +195,23 @@ pub(super) fn scatter(
                                 c.stroke_width(2),
                             ))
                             .map_err(plot_err)?;
+                        paths.push(Path {
+                            points: pixels,
+                            reach: 4,
+                        });
+                    } else {
+                        paths.extend(pixels.into_iter().map(|q| Path {
+                            points: vec![q],
+                            reach: 4,
+                        }));
                     }
                 }
-                style::legend(&mut chart, 15, SeriesLabelPosition::UpperLeft)?;
+                legend_inside(
+                    root,
+                    chart.plotting_area().get_pixel_range(),
+                    &paths,
+                    &entries,
+                )?;
             }};
         }
         if log_axes {
@@ -219,17 +242,17 @@ fn pmi_figure() -> Result<String> {
     let hi = points.iter().fold(f64::NEG_INFINITY, |m, p| m.max(p.0)) + 0.3;
     scatter(
         &Axes {
-            title: "SGNS tối ưu: u_cᵀv_w = PMI(w, c) − log K",
-            x_label: "PMI(w, c) − log K (từ số đếm)",
-            y_label: "u_cᵀv_w (sau tối ưu)",
+            title: "SGNS tối ưu: 𝑢_{𝑐}ᵀ𝑣_{𝑤} = PMI(𝑤, 𝑐) − log 𝐾",
+            x_label: "PMI(𝑤, 𝑐) − log 𝐾 (từ số đếm)",
+            y_label: "𝑢_{𝑐}ᵀ𝑣_{𝑤} (sau tối ưu)",
             x_range: lo..hi,
             y_range: lo..hi,
         },
         &[Series {
-            label: "ô (w, c)".into(),
+            label: "ô (𝑤, 𝑐)".into(),
             points,
         }],
-        Some(("y = x", vec![(lo, lo), (hi, hi)])),
+        Some(("𝑦 = 𝑥", vec![(lo, lo), (hi, hi)])),
         false,
     )
 }
@@ -240,7 +263,7 @@ fn cost_figure() -> Result<String> {
         .methods
         .iter()
         .map(|m| Series {
-            label: format!("{} (độ dốc {:.2})", m.label, m.slope),
+            label: format!("{} (độ dốc {})", m.label, vi(m.slope, 2)),
             points: m.points.clone(),
         })
         .collect();
@@ -252,8 +275,8 @@ fn cost_figure() -> Result<String> {
         });
     scatter(
         &Axes {
-            title: "Chi phí một bước: softmax đầy đủ O(V) và lấy mẫu âm O(K)",
-            x_label: "kích thước từ vựng V",
+            title: "Chi phí một bước: softmax đầy đủ O(𝑉) và lấy mẫu âm O(𝐾)",
+            x_label: "kích thước từ vựng 𝑉",
             y_label: "thời gian một bước (µs)",
             x_range: 700.0..80_000.0,
             y_range: ymin / 2.0..ymax * 20.0,

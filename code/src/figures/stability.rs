@@ -8,7 +8,7 @@ use crate::experiments::stability::{gap_errors, gap_grid};
 /// Các hình của thí nghiệm ổn định số.
 pub const FIGURES: &[Figure] = &[Figure {
     name: "logit_gap_error",
-    caption: "Sai số tương đối của entropy chéo L = −log softmax(z)₀ với z = (b + g, b), đo so với số lớn 256 bit, theo khoảng cách logit g (thang log cả hai trục; sai số 0 vẽ ở sàn 10⁻¹⁷, sai số ≥ 1 hoặc kết quả không hữu hạn vẽ ở trần 10¹). Cách ngây thơ và log-sum-exp rồi trừ z₀ mất dần mọi chữ số khi mất mát nhỏ đi (g lớn); với b = 10⁴, log-sum-exp sai ngay từ đầu vì phép trừ z₀ triệt tiêu. Dạng (5.8) giữ sai số cỡ ε ở mọi g.",
+    caption: "Sai số tương đối của entropy chéo L = −log softmax(z)_{0} với z = (b + g, b), đo so với số lớn 256 bit, theo khoảng cách logit g (thang log cả hai trục; sai số 0 vẽ ở sàn 10⁻¹⁷, sai số ≥ 1 hoặc kết quả không hữu hạn vẽ ở trần 10¹). Cách ngây thơ và log-sum-exp rồi trừ z_{0} mất dần mọi chữ số khi mất mát nhỏ đi (g lớn); với b = 10⁴, log-sum-exp sai ngay từ đầu vì phép trừ z_{0} triệt tiêu. Dạng (5.8) giữ sai số cỡ ε ở mọi g.",
     render: logit_gap_error,
 }];
 
@@ -38,10 +38,10 @@ fn logit_gap_error() -> Result<String> {
         shifted.push((x, clamp_log(at0.shifted.max(at4.shifted))));
     }
     let series = [
-        ("ngây thơ, b = 0", naive),
-        ("log-sum-exp − z₀, b = 0", lse),
-        ("log-sum-exp − z₀, b = 10⁴", lse_big),
-        ("dạng (5.8), b = 0 và 10⁴", shifted),
+        ("ngây thơ, 𝑏 = 0", naive),
+        ("log-sum-exp − 𝑧_{0}, 𝑏 = 0", lse),
+        ("log-sum-exp − 𝑧_{0}, 𝑏 = 10⁴", lse_big),
+        ("dạng (5.8), 𝑏 = 0 và 10⁴", shifted),
     ]
     .into_iter()
     .map(|(label, points)| Series {
@@ -52,8 +52,8 @@ fn logit_gap_error() -> Result<String> {
     style::line_chart(
         &Axes {
             title: "Sai số tương đối của entropy chéo theo khoảng cách logit",
-            x_label: "log₁₀ g",
-            y_label: "log₁₀ sai số tương đối",
+            x_label: "log_{10} 𝑔",
+            y_label: "log_{10} sai số tương đối",
             x_range: -2.0..2.7,
             y_range: -17.5..1.5,
         },

@@ -13,17 +13,17 @@ use crate::transformer::train::{achievable_loss, StepRecord};
 pub const FIGURES: &[Figure] = &[
     Figure {
         name: "transformer_loss_curve",
-        caption: "Mất mát trung bình mỗi token của GPT nhỏ (V = 9, d = 16, một khối Transformer: attention + MLP) theo bước Adam trên kho «lặp lại»: từ mốc đoán đều ln V xuống sát mức tối ưu ln(V − 1)/2 — mức chỉ đạt được khi attention nhìn lại nửa đầu chuỗi.",
+        caption: "Mất mát trung bình mỗi token của GPT nhỏ (V = 9, d = 16, một khối Transformer: attention + MLP) theo bước Adam trên kho «lặp lại»: từ mốc đoán đều ln V xuống sát mức tối ưu ½ ln(V − 1) — mức chỉ đạt được khi attention nhìn lại nửa đầu chuỗi.",
         render: loss_curve,
     },
     Figure {
         name: "gradient_routes",
-        caption: "Chuẩn Frobenius của gradient (trung bình mỗi token, trung bình trượt 10 bước) tới ma trận E theo từng nhánh, và tới ma trận embedding vị trí E_pos, trong cùng lần huấn luyện. E dùng chung nhận tổng của nhánh ra (unembedding) và nhánh vào (tra cứu); đường của E_pos gần như trùng đường của nhánh vào.",
+        caption: "Chuẩn Frobenius của gradient (trung bình mỗi token, trung bình trượt 10 bước) tới ma trận E theo từng nhánh, và tới ma trận embedding vị trí E_{pos}, trong cùng lần huấn luyện. E dùng chung nhận tổng của nhánh ra (unembedding) và nhánh vào (tra cứu); đường của E_{pos} gần như trùng đường của nhánh vào.",
         render: gradient_routes,
     },
     Figure {
         name: "attention_pattern",
-        caption: "Trọng số chú ý A của mô hình đã huấn luyện trên chuỗi mẫu BOS 3 5 1 8 3 5 1 8 (hàng: vị trí đang dự đoán, cột: vị trí được đọc; xanh đậm = gần 1, trắng = gần 0, xám = bị mặt nạ nhân quả che). Ở nửa sau, vị trí t đọc vị trí t − 3, nơi có token kế tiếp cần chép; ở nửa đầu không có gì để chép (token kế tiếp độc lập với quá khứ), nên nhìn vào đâu cũng như nhau.",
+        caption: "Trọng số chú ý A của mô hình đã huấn luyện trên chuỗi mẫu BOS 3 5 1 8 3 5 1 8 (hàng: vị trí đang dự đoán, cột: vị trí được đọc; ô càng xanh thì trọng số càng gần 1, ô cùng màu nền là gần 0, ô gạch chéo bị mặt nạ nhân quả che). Ở nửa sau, vị trí t đọc vị trí t − 3, nơi có token kế tiếp cần chép; ở nửa đầu không có gì để chép (token kế tiếp độc lập với quá khứ), nên nhìn vào đâu cũng như nhau.",
         render: attention_pattern,
     },
 ];
@@ -58,8 +58,8 @@ fn loss_curve() -> Result<String> {
         },
         &[
             series(h, "mất mát (batch 16 chuỗi)", |r| r.loss),
-            flat("đoán đều ln V", uniform),
-            flat("tối ưu ln(V − 1)/2", best),
+            flat("đoán đều ln 𝑉", uniform),
+            flat("tối ưu ½ ln(𝑉 − 1)", best),
         ],
     )
 }
@@ -84,7 +84,7 @@ fn gradient_routes() -> Result<String> {
     let h = &book_run()?.history;
     let all = [
         smoothed(h, "nhánh ra (unembedding)", |r| r.output),
-        smoothed(h, "embedding vị trí E_pos", |r| r.position),
+        smoothed(h, "embedding vị trí E_{pos}", |r| r.position),
         smoothed(h, "nhánh vào (tra cứu)", |r| r.input),
         smoothed(h, "E dùng chung (tổng)", |r| r.tied),
     ];
@@ -142,13 +142,13 @@ fn attention_pattern() -> Result<String> {
         chart
             .configure_mesh()
             .disable_mesh()
-            .x_desc("vị trí được đọc j")
-            .y_desc("vị trí đọc i")
+            .x_desc("vị trí được đọc 𝑗")
+            .y_desc("vị trí đọc 𝑖")
             .x_labels(n)
             .y_labels(n)
             .x_label_formatter(&|v| label(*v, false))
             .y_label_formatter(&|v| label(*v, true))
-            .label_style((FONT, 14))
+            .label_style((FONT, style::LABEL))
             .draw()
             .map_err(plot_err)?;
         let blue = style::color(0);
@@ -160,12 +160,31 @@ fn attention_pattern() -> Result<String> {
                     .map(|(i, j)| {
                         let a = att[[i, j]];
                         let fill = if j > i {
-                            RGBColor(225, 225, 225) // bị mặt nạ nhân quả che
+                            WHITE // bị mặt nạ nhân quả che: gạch chéo bên dưới
                         } else {
                             RGBColor(shade(blue.0, a), shade(blue.1, a), shade(blue.2, a))
                         };
                         let (x, y) = (j as f64, (n - 1 - i) as f64);
                         Rectangle::new([(x - 0.5, y - 0.5), (x + 0.5, y + 0.5)], fill.filled())
+                    }),
+            )
+            .map_err(plot_err)?;
+        // Ô bị mặt nạ che: ba nét gạch chéo — nhận ra được bằng hình dạng ở mọi chủ đề màu.
+        chart
+            .draw_series(
+                (0..n)
+                    .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
+                    .flat_map(|(i, j)| {
+                        let (x, y) = (j as f64, (n - 1 - i) as f64);
+                        [-0.5, 0.0, 0.5].map(|c: f64| {
+                            let (u0, v0) = (c.max(0.0), (-c).max(0.0));
+                            let (u1, v1) = ((1.0 + c).min(1.0), (1.0 - c).min(1.0));
+                            let (x0, y0) = (x - 0.5, y - 0.5);
+                            PathElement::new(
+                                vec![(x0 + u0, y0 + v0), (x0 + u1, y0 + v1)],
+                                RGBColor(120, 120, 120).stroke_width(1),
+                            )
+                        })
                     }),
             )
             .map_err(plot_err)?;
