@@ -5,7 +5,8 @@
 //! cần tới (tệp của anchor, chương trình minh hoạ `code/src/programs/<…>.rs` chứa `chương_trình`, và mọi module
 //! `crate::…` chúng gọi, đệ quy) thành một `mod tên { … }` nguyên văn — nên `use crate::…` vẫn đúng — cùng các dòng
 //! `pub use` của `lib.rs` và một `main` gọi `programs::print_program`, đúng như `cargo run --example chương_trình`.
-//! Trang chỉ hiện các vùng anchor; mọi dòng khác là dòng ẩn `# `. Chỉ được dùng crate ngoài có trên Rust
+//! Trang chỉ hiện các vùng anchor; mọi dòng khác là dòng ẩn `# ` (trừ chú thích tài liệu `///`, `//!` của dòng ẩn:
+//! bỏ đi để trang nhẹ). Chỉ được dùng crate ngoài có trên Rust
 //! Playground và có trong [`PLAYGROUND_CRATES`]; cần crate khác (ndarray, nalgebra, rand, …) là lỗi dựng.
 //! [`Runnable::text`] là đúng các byte trang gửi đi; `tests/playground.rs` biên dịch, chạy nó và so kết quả in ra
 //! với kết quả chương trình mà trang chèn bằng `{{#output}}`.
@@ -164,6 +165,7 @@ pub fn runnable(root: &Path, program: &str, regions: &[(String, String)]) -> Res
                 parent
                     .lines()
                     .filter(|l| !(l.starts_with("mod ") && l.ends_with(';')))
+                    .filter(|l| !(l.trim_start().starts_with("///") || l.starts_with("//!")))
                     .map(hidden),
             );
             let sub = format!("programs/{program_module}");
@@ -255,9 +257,14 @@ fn module_lines(
         if t.starts_with("// ANCHOR") {
             continue;
         }
+        let visible = open.iter().any(|n| shown.iter().any(|s| s == n));
+        // Chú thích tài liệu của dòng ẩn không đổi chương trình mà làm trang nặng thêm (mỗi khối mang cả module).
+        if !visible && (t.starts_with("///") || t.starts_with("//!")) {
+            continue;
+        }
         out.push(Line {
             text: line.to_string(),
-            visible: open.iter().any(|n| shown.iter().any(|s| s == n)),
+            visible,
         });
     }
     Ok(())

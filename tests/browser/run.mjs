@@ -77,7 +77,8 @@ async function checkPage(context, url, theme, shotPath) {
   await page.addInitScript((t) => { try { localStorage.setItem('mdbook-theme', t); } catch (e) { /* */ } }, theme);
   // print.html gọi window.print() sau khi nạp: thay bằng hàm rỗng để trang không bị chặn.
   await page.addInitScript(() => { window.print = () => {}; });
-  await page.goto(url, { waitUntil: 'load' });
+  // print.html (≈ 5 MB, mọi công thức và mã) cần hơn 30 s mặc định khi máy 2 nhân đang bận.
+  await page.goto(url, { waitUntil: 'load', timeout: 180000 });
   const info = await page.evaluate(async () => {
     await document.fonts.ready;
     const main = document.querySelector('main') || document.body;
