@@ -80,7 +80,7 @@ pub fn runnable(root: &Path, program: &str, regions: &[(String, String)]) -> Res
             .map(|r| r.replace('\\', "/"))
             .ok_or_else(|| anyhow!("{path}: chỉ mã của code/src chạy được trong trang"))
             .with_context(context)?;
-        anchor(&read(&file)?, name).with_context(|| format!("{path}"))?;
+        anchor(&read(&file)?, name).with_context(|| path.clone())?;
         match visible.iter_mut().find(|(m, _)| *m == rel) {
             Some((_, names)) => names.push(name.clone()),
             None => visible.push((rel, vec![name.clone()])),
@@ -334,8 +334,11 @@ fn dependencies(root: &Path) -> Result<BTreeSet<String>> {
         .unwrap_or_default())
 }
 
+/// Một chỉ thị trong chương: đoạn byte, chương trình, các vùng (tệp, anchor).
+type Directive = (std::ops::Range<usize>, String, Vec<(String, String)>);
+
 /// Đọc các chỉ thị `{{#runnable …}}` (ngoài vùng mã) của `content`.
-fn directives(content: &str) -> Vec<(std::ops::Range<usize>, String, Vec<(String, String)>)> {
+fn directives(content: &str) -> Vec<Directive> {
     let code = code_ranges(content);
     RUNNABLE_RE
         .captures_iter(content)
