@@ -77,8 +77,7 @@ async function checkPage(context, url, theme, shotPath) {
   await page.addInitScript((t) => { try { localStorage.setItem('mdbook-theme', t); } catch (e) { /* */ } }, theme);
   // print.html gọi window.print() sau khi nạp: thay bằng hàm rỗng để trang không bị chặn.
   await page.addInitScript(() => { window.print = () => {}; });
-  // print.html (≈ 5 MB, mọi công thức và mã) cần hơn 30 s mặc định khi máy 2 nhân đang bận.
-  await page.goto(url, { waitUntil: 'load', timeout: 180000 });
+  await page.goto(url, { waitUntil: 'load' });
   const info = await page.evaluate(async () => {
     await document.fonts.ready;
     const main = document.querySelector('main') || document.body;
