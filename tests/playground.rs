@@ -205,15 +205,19 @@ fn markdown_block_unhides_to_the_page_text() {
         .strip_prefix("```rust,editable,mdbook-runnable\n")
         .and_then(|b| b.split("\n```").next())
         .unwrap();
-    let unhidden: Vec<&str> = body
-        .lines()
+    assert_eq!(unhide(body), e.page_text(&e.stub));
+    assert!(expand_exercises("{{#exercise khong_co}}", &all).is_err());
+}
+
+/// Thân một khối mã Rust của Markdown như mdBook đưa vào trang: dòng ẩn `# x` thành `x`, `#` thành dòng trống.
+fn unhide(body: &str) -> String {
+    body.lines()
         .map(|l| {
             l.strip_prefix("# ")
                 .unwrap_or(if l == "#" { "" } else { l })
         })
-        .collect();
-    assert_eq!(unhidden.join("\n"), e.page_text(&e.stub));
-    assert!(expand_exercises("{{#exercise khong_co}}", &all).is_err());
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Khoá bộ đệm đổi khi mã đổi: một chương trình đạt và một chương trình sai khác nhau một byte cho hai kết quả.
@@ -312,14 +316,7 @@ fn runnable_markdown_unhides_to_the_page_text() {
         .strip_prefix("```rust,mdbook-runnable\n")
         .and_then(|b| b.strip_suffix("\n```"))
         .unwrap();
-    let unhidden: Vec<&str> = body
-        .lines()
-        .map(|l| {
-            l.strip_prefix("# ")
-                .unwrap_or(if l == "#" { "" } else { l })
-        })
-        .collect();
-    assert_eq!(unhidden.join("\n"), r.text);
+    assert_eq!(unhide(body), r.text);
     let shown: Vec<&str> = body
         .lines()
         .filter(|l| !(l.starts_with("# ") || *l == "#"))
