@@ -33,6 +33,36 @@ fn book_builds_and_passes_output_checks() {
     let chapter = fs::read_to_string(out.join("02-entropy-cheo.html")).unwrap();
     assert!(!chapter.contains(book_tools::serve::LIVE_RELOAD_ENDPOINT));
     assert!(chapter.contains("<code class=\"language-rust editable"));
+    // Đoạn mã công thức chạy được: văn bản của khối trong HTML (thứ book.js gửi tới playground) đúng bằng chương
+    // trình sinh lúc dựng mà tests/playground.rs biên dịch và chạy.
+    let runnables = book_tools::runnable::book_runnables(&root).unwrap();
+    let re = regex::Regex::new(
+        r#"(?s)<pre class="playground"><code class="language-rust mdbook-runnable edition2021">(.*?)</code></pre>"#,
+    )
+    .unwrap();
+    let tag = regex::Regex::new(r"<[^>]*>").unwrap();
+    let mut pages = Vec::new();
+    for name in book_tools::walk::files(&out, "html").unwrap() {
+        if !name.ends_with("print.html") {
+            let html = fs::read_to_string(&name).unwrap();
+            pages.extend(re.captures_iter(&html).map(|c| {
+                tag.replace_all(&c[1], "")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+                    .replace("&#39;", "'")
+                    .replace("&amp;", "&")
+            }));
+        }
+    }
+    assert_eq!(pages.len(), runnables.len(), "số khối chạy được trong HTML");
+    for r in &runnables {
+        assert!(
+            pages.iter().any(|p| p.trim_end_matches('\n') == r.text),
+            "{}: không có khối nào trong HTML đúng bằng chương trình sinh lúc dựng",
+            r.directive
+        );
+    }
 }
 
 /// Lỗi LaTeX làm hỏng bản dựng (mdbook-katex tự nó chỉ cảnh báo).

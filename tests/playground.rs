@@ -1,6 +1,9 @@
 //! Mã chạy được trong trang: biên dịch bằng `rustc` và chạy đúng các byte mà trang gửi tới Rust Playground.
 //!
 //! * Bài tập: với lời giải tham khảo thay vào khung thì in «đạt» và thoát 0; với khung gốc thì không đạt.
+//! * Đoạn mã công thức (`{{#runnable}}`): thoát 0 và in đúng văn bản mà trang chèn bằng `{{#output}}` của cùng
+//!   chương trình. Crate ngoài của chương trình (`PLAYGROUND_CRATES`) được liên kết với đúng bản mà crate của sách
+//!   dùng, lấy trong `target/<hồ sơ>/deps`.
 //! * Kết quả biên dịch được giữ trong `target/playground-cache/<sha256 của mã và phiên bản rustc>`, nên lần chạy
 //!   sau chỉ còn chạy các chương trình (nhanh); mã đổi thì khoá đổi.
 
@@ -13,6 +16,7 @@ use std::time::{Duration, Instant};
 
 use book_tools::playground::{exercises, expand_exercises, EDITION};
 use book_tools::repo_root;
+use book_tools::runnable::{book_runnables, expand_runnables, PLAYGROUND_CRATES};
 use sha2::{Digest, Sha256};
 
 /// Kết quả chạy một chương trình.
@@ -21,14 +25,18 @@ struct Run {
     stdout: String,
 }
 
-/// Biên dịch (hoặc lấy từ bộ đệm) rồi chạy `source`, với giới hạn thời gian.
-fn compile_and_run(source: &str, rustc_version: &str) -> Result<Run, String> {
+/// Biên dịch (hoặc lấy từ bộ đệm) rồi chạy `source`, với giới hạn thời gian. `externs`: đối số `--extern`/`-L`
+/// thêm cho `rustc` (cũng nằm trong khoá bộ đệm).
+fn compile_and_run(source: &str, rustc_version: &str, externs: &[String]) -> Result<Run, String> {
     let cache = repo_root().join("target").join("playground-cache");
     fs::create_dir_all(&cache).map_err(|e| e.to_string())?;
-    let key: String = Sha256::digest(format!("{rustc_version}\n{EDITION}\n{source}"))
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let key: String = Sha256::digest(format!(
+        "{rustc_version}\n{EDITION}\n{}\n{source}",
+        externs.join(" ")
+    ))
+    .iter()
+    .map(|b| format!("{b:02x}"))
+    .collect();
     let exe = cache.join(format!("{key}{}", std::env::consts::EXE_SUFFIX));
     if !exe.exists() {
         let work = tempfile::tempdir().map_err(|e| e.to_string())?;
@@ -44,6 +52,7 @@ fn compile_and_run(source: &str, rustc_version: &str) -> Result<Run, String> {
                 "-C",
                 "debuginfo=0",
             ])
+            .args(externs)
             .arg("-o")
             .arg(&built)
             .arg(&src)
@@ -142,7 +151,7 @@ fn every_exercise_bundle_passes_with_solution_and_fails_with_stub() {
     let all = exercises(&repo_root()).unwrap_or_else(|e| panic!("{e:#}"));
     let version = rustc_version();
     let errors = run_all(&all, |e| {
-        let solved = compile_and_run(&e.page_text(&e.solution), &version)
+        let solved = compile_and_run(&e.page_text(&e.solution), &version, &[])
             .map_err(|m| format!("bài {} với lời giải: {m}", e.id))?;
         if !solved.ok || solved.stdout.trim() != "đạt" {
             return Err(format!(
@@ -150,7 +159,7 @@ fn every_exercise_bundle_passes_with_solution_and_fails_with_stub() {
                 e.id, solved.stdout
             ));
         }
-        let stub = compile_and_run(&e.page_text(&e.stub), &version)
+        let stub = compile_and_run(&e.page_text(&e.stub), &version, &[])
             .map_err(|m| format!("bài {} với khung: {m}", e.id))?;
         if stub.ok || !stub.stdout.starts_with("chưa đạt") {
             return Err(format!(
@@ -208,22 +217,140 @@ fn markdown_block_unhides_to_the_page_text() {
         .strip_prefix("```rust,editable,mdbook-runnable\n")
         .and_then(|b| b.split("\n```").next())
         .unwrap();
-    let unhidden: Vec<&str> = body
-        .lines()
+    assert_eq!(unhide(body), e.page_text(&e.stub));
+    assert!(expand_exercises("{{#exercise khong_co}}", &all).is_err());
+}
+
+/// Thân một khối mã Rust của Markdown như mdBook đưa vào trang: dòng ẩn `# x` thành `x`, `#` thành dòng trống.
+fn unhide(body: &str) -> String {
+    body.lines()
         .map(|l| {
             l.strip_prefix("# ")
                 .unwrap_or(if l == "#" { "" } else { l })
         })
-        .collect();
-    assert_eq!(unhidden.join("\n"), e.page_text(&e.stub));
-    assert!(expand_exercises("{{#exercise khong_co}}", &all).is_err());
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Khoá bộ đệm đổi khi mã đổi: một chương trình đạt và một chương trình sai khác nhau một byte cho hai kết quả.
 #[test]
 fn cache_is_keyed_by_content() {
     let version = rustc_version();
-    let good = compile_and_run("fn main() { std::process::exit(0) }", &version).unwrap();
-    let bad = compile_and_run("fn main() { std::process::exit(1) }", &version).unwrap();
+    let good = compile_and_run("fn main() { std::process::exit(0) }", &version, &[]).unwrap();
+    let bad = compile_and_run("fn main() { std::process::exit(1) }", &version, &[]).unwrap();
     assert!(good.ok && !bad.ok);
+}
+
+/// `-L dependency=… --extern tên=…` cho mỗi crate của [`PLAYGROUND_CRATES`]: bản mới nhất có trong thư mục `deps`
+/// của bản dựng này (tệp `.d` của mỗi rlib cho biết phiên bản; cùng phiên bản thì lấy tệp mới nhất).
+fn playground_externs() -> Vec<String> {
+    let exe = std::env::current_exe().expect("đường dẫn kiểm thử");
+    let deps = exe.parent().expect("thư mục deps");
+    let version_re = regex::Regex::new(r"-(\d+)\.(\d+)\.(\d+)/src/lib\.rs").unwrap();
+    let mut args = vec!["-L".to_string(), format!("dependency={}", deps.display())];
+    for name in PLAYGROUND_CRATES {
+        let mut best: Option<((u64, u64, u64), std::time::SystemTime, PathBuf)> = None;
+        for entry in fs::read_dir(deps).unwrap() {
+            let path = entry.unwrap().path();
+            let file = path.file_name().unwrap().to_string_lossy().into_owned();
+            let Some(hash) = file
+                .strip_prefix(&format!("lib{name}-"))
+                .and_then(|r| r.strip_suffix(".rlib"))
+            else {
+                continue;
+            };
+            let Ok(info) = fs::read_to_string(deps.join(format!("{name}-{hash}.d"))) else {
+                continue;
+            };
+            let Some(v) = version_re.captures(&info) else {
+                continue;
+            };
+            let version = (
+                v[1].parse().unwrap(),
+                v[2].parse().unwrap(),
+                v[3].parse().unwrap(),
+            );
+            let modified = path.metadata().unwrap().modified().unwrap();
+            if best
+                .as_ref()
+                .is_none_or(|(bv, bm, _)| (version, modified) > (*bv, *bm))
+            {
+                best = Some((version, modified, path));
+            }
+        }
+        let (_, _, path) =
+            best.unwrap_or_else(|| panic!("không thấy lib{name}-*.rlib trong {}", deps.display()));
+        args.push("--extern".into());
+        args.push(format!("{name}={}", path.display()));
+    }
+    args
+}
+
+/// Mọi đoạn mã công thức chạy được: đúng bộ mã trang gửi đi biên dịch được, chạy xong không lỗi, và in đúng văn bản
+/// mà trang chèn cho chương trình đó (`{{#output}}`, do `embedding_loss::programs` tính trong tiến trình dựng sách).
+#[test]
+fn every_runnable_snippet_prints_its_program_output() {
+    let all = book_runnables(&repo_root()).unwrap_or_else(|e| panic!("{e:#}"));
+    assert!(!all.is_empty());
+    let version = rustc_version();
+    let externs = playground_externs();
+    let errors = run_all(&all, |r| {
+        let expected = (embedding_loss::programs::find(&r.program)
+            .ok_or_else(|| format!("không có chương trình {}", r.program))?
+            .run)()
+        .map_err(|e| e.to_string())?
+        .text;
+        let run = compile_and_run(&r.text, &version, &externs)
+            .map_err(|m| format!("{}: {m}", r.directive))?;
+        if !run.ok || run.stdout != expected {
+            return Err(format!(
+                "{}: chương trình gửi đi in khác kết quả trong trang (thoát {}):\n{}\n--- cần ---\n{expected}",
+                r.directive,
+                if run.ok { "0" } else { "≠ 0" },
+                run.stdout
+            ));
+        }
+        Ok(())
+    });
+    assert!(errors.is_empty(), "{}", errors.join("\n\n"));
+    println!("{} đoạn mã công thức chạy được trong trang", all.len());
+}
+
+/// Khối Markdown của một đoạn mã chạy được, sau khi mdBook bỏ tiền tố `# `, đúng bằng văn bản trang gửi đi; phần
+/// hiện ra đúng bằng vùng anchor; chỉ thị dùng crate không có trên playground là lỗi dựng.
+#[test]
+fn runnable_markdown_unhides_to_the_page_text() {
+    let root = repo_root();
+    let all = book_runnables(&root).unwrap();
+    let r = &all[0];
+    let block = expand_runnables(&root, &format!("{}\n", r.directive)).unwrap();
+    let body = block
+        .strip_prefix("```rust,mdbook-runnable\n")
+        .and_then(|b| b.strip_suffix("\n```"))
+        .unwrap();
+    assert_eq!(unhide(body), r.text);
+    let shown: Vec<&str> = body
+        .lines()
+        .filter(|l| !(l.starts_with("# ") || *l == "#"))
+        .collect();
+    let source = fs::read_to_string(root.join("code/src/cross_entropy.rs")).unwrap();
+    assert_eq!(
+        expand_runnables(
+            &root,
+            "{{#runnable next_token_loss ../code/src/cross_entropy.rs:perplexity}}"
+        )
+        .unwrap()
+        .lines()
+        .filter(|l| !(l.starts_with("# ") || *l == "#" || l.starts_with("```")))
+        .collect::<Vec<_>>()
+        .join("\n"),
+        book_tools::playground::anchor(&source, "perplexity").unwrap()
+    );
+    assert!(!shown.is_empty());
+    let err = expand_runnables(
+        &root,
+        "{{#runnable gradient_check ../code/src/gradcheck.rs:relative_error}}",
+    )
+    .unwrap_err();
+    assert!(format!("{err:#}").contains("ndarray"), "{err:#}");
 }

@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod numbers;
 pub mod playground;
 pub mod preprocessor;
+pub mod runnable;
 pub mod serve;
 pub mod table;
 pub mod trace;

@@ -250,7 +250,7 @@ pub fn anchor(source: &str, name: &str) -> Result<String> {
 }
 
 /// mdBook ẩn dòng Rust dạng `# …` hoặc `#` (sau khoảng trắng đầu dòng).
-fn hidden_by_mdbook(line: &str) -> bool {
+pub(crate) fn hidden_by_mdbook(line: &str) -> bool {
     let rest = line.trim_start();
     rest == "#" || rest.starts_with("# ")
 }

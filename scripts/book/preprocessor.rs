@@ -1,6 +1,7 @@
 //! Bộ tiền xử lý mdBook của sách (tên `embedding-book` trong book.toml), chạy sau `links`:
 //! kiểm include → thay `{{#value}}` → dựng KaTeX (lỗi là thất bại) → chèn kết quả chương trình và hình
-//! → đánh dấu neo `#eq-c-n` cho từng công thức đánh số → khối bài tập chạy được (`{{#exercise}}`).
+//! → đánh dấu neo `#eq-c-n` cho từng công thức đánh số → khối bài tập chạy được (`{{#exercise}}`) → đoạn mã
+//! công thức chạy được (`{{#runnable}}`).
 
 use std::fs;
 
@@ -107,6 +108,7 @@ impl Preprocessor for BookPreprocessor {
                     let content = mark_definitions(&content);
                     let content = expand_blocks(&content, number, &mut outputs)?;
                     let content = crate::playground::expand_exercises(&content, &exercises)?;
+                    let content = crate::runnable::expand_runnables(&ctx.root, &content)?;
                     ensure_no_leftover(&ch.name, &content)?;
                     Ok(content)
                 })();

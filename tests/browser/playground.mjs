@@ -3,7 +3,9 @@
 //   * bấm Chạy trên khung gốc: thân yêu cầu tới play.rust-lang.org/evaluate.json đúng là bộ mã sinh lúc dựng
 //     (văn bản của khối trong HTML, dòng ẩn đã bỏ `# `), ấn bản 2021; trang hiện câu trả lời «chưa đạt» soạn sẵn;
 //   * thay lời giải tham khảo vào trình soạn thảo, bấm Chạy: gửi lời giải + bộ kiểm; trang hiện «đạt» (ảnh chụp);
-//   * playground không tới được: trang nói bằng tiếng Việt và đưa lệnh `cargo baitap <hàm>`.
+//   * playground không tới được: trang nói bằng tiếng Việt và đưa lệnh `cargo baitap <hàm>`;
+//   * đoạn mã công thức chạy được (`{{#runnable}}`, scripts/book/runnable.rs): bấm Chạy gửi đúng chương trình tự
+//     chứa sinh lúc dựng, trang hiện kết quả soạn sẵn (ảnh chụp); ngoại tuyến thì đưa lệnh `cargo run --example`.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -82,6 +84,42 @@ export async function checkPlayground(context, origin, bookDir, repoDir, shots) 
   await result.filter({ hasText: 'Không tới được Rust Playground' }).waitFor({ timeout: 10000 });
   const offline = await result.innerText();
   if (!offline.includes('cargo baitap softmax')) problems.push(`lời nhắn ngoại tuyến thiếu lệnh: ${offline}`);
+
+  // 4. Đoạn mã công thức chạy được ({{#runnable}}): khối chỉ đọc, có nút Chạy; thân yêu cầu đúng là chương trình
+  //    tự chứa sinh lúc dựng (văn bản khối trong HTML — tests/book_build.rs kiểm nó bằng đúng chương trình mà
+  //    tests/playground.rs biên dịch và chạy); câu trả lời soạn sẵn là kết quả chương trình mà trang in ({{#output}}).
+  const formulas = await page.evaluate((h) => [...new DOMParser().parseFromString(h, 'text/html')
+    .querySelectorAll('pre > code.mdbook-runnable:not(.editable)')].map((c) => c.textContent), html);
+  const shownFormulas = await page.evaluate(() => [...document.querySelectorAll('pre.playground')]
+    .filter((pre) => !pre.querySelector('code.editable'))
+    .map((pre) => !!pre.querySelector('.play-button:not(.hidden)')));
+  if (formulas.length < 1 || shownFormulas.length !== formulas.length || shownFormulas.some((b) => !b)) {
+    problems.push(`chương 2: ${formulas.length} đoạn mã công thức chạy được trong HTML, ${shownFormulas.filter(Boolean).length}/${shownFormulas.length} có nút Chạy`);
+  }
+  const formula = page.locator('pre.playground', { has: page.locator('code.mdbook-runnable:not(.editable)') }).first();
+  const printed = await page.locator('pre.program-output[data-program="next_token_loss"]').innerText();
+  answer = printed + '\n';
+  await formula.scrollIntoViewIfNeeded();
+  await formula.hover();
+  await formula.locator('.play-button').click();
+  const formulaResult = formula.locator('code.result');
+  await formulaResult.filter({ hasText: 'perplexity' }).waitFor({ timeout: 10000 });
+  const sentFormula = bodies.at(-1);
+  if (!sentFormula || sentFormula.code !== formulas[0]) problems.push('đoạn mã công thức: thân yêu cầu khác chương trình sinh lúc dựng');
+  if (!sentFormula || !sentFormula.code.includes('fn main()') || !sentFormula.code.includes('mod cross_entropy {')) problems.push('đoạn mã công thức: chương trình gửi đi không tự chứa');
+  if ((await formulaResult.innerText()).trim() !== printed.trim()) problems.push('đoạn mã công thức: trang không hiện đúng kết quả trả về');
+  const formulaShot = join(shots, 'cong-thuc-2-2-chay.png');
+  await page.screenshot({ path: formulaShot, clip: await (async () => {
+    const a = await formula.boundingBox();
+    return { x: 0, y: Math.max(0, a.y - 60), width: 1280, height: Math.min(900, a.height + 120) };
+  })() });
+  console.log(`đoạn mã công thức chạy trong trang (câu trả lời soạn sẵn): ${formulaShot}; ${formulas.length} khối ở chương 2`);
+  answer = null;
+  await formula.hover();
+  await formula.locator('.play-button').click();
+  await formulaResult.filter({ hasText: 'Không tới được Rust Playground' }).waitFor({ timeout: 10000 });
+  const formulaOffline = await formulaResult.innerText();
+  if (!formulaOffline.includes('cargo run -p embedding-loss --example next_token_loss')) problems.push(`đoạn mã công thức: lời nhắn ngoại tuyến thiếu lệnh: ${formulaOffline}`);
   await page.close();
 
   // Mọi trang chương: mỗi bài tập là một khối sửa được, có nút Chạy.

@@ -1,9 +1,9 @@
-//! Chương trình minh hoạ chương 2: softmax tràn số, mất mát của dự đoán token kế tiếp, perplexity.
+//! Chương trình minh hoạ chương 2: softmax và log-sum-exp tràn số, mất mát của dự đoán token kế tiếp, perplexity.
 
 use super::{vi, Output, Program};
 use crate::cross_entropy::{cross_entropy, mean_cross_entropy, perplexity};
 use crate::error::Result;
-use crate::softmax::{naive_softmax, softmax};
+use crate::softmax::{log_softmax, log_sum_exp, naive_softmax, softmax};
 
 /// Các chương trình của chương 2.
 pub const PROGRAMS: &[Program] = &[
@@ -42,6 +42,12 @@ fn softmax_overflow() -> Result<Output> {
         out.line(format!("z = {}", fmt_vec(&z)));
         out.line(format!("  ngây thơ: {}", fmt_vec(&naive_softmax(&z))));
         out.line(format!("  ổn định : {}", fmt_vec(&softmax(&z)?)));
+        let naive_lse = z.iter().map(|x| x.exp()).sum::<f64>().ln();
+        out.line(format!(
+            "  log Σ e^z: ngây thơ = {naive_lse:.4}, ổn định = {:.4}",
+            log_sum_exp(&z)?
+        ));
+        out.line(format!("  log-softmax: {}", fmt_vec(&log_softmax(&z)?)));
     }
     // Token đúng có logit thấp hơn 800 so với token khác: P(y) = e^-800 ≈ 1e-348 < 1e-308.
     let z = [0.0, 800.0];

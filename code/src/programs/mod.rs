@@ -10,6 +10,7 @@ mod geometry;
 mod gradient;
 mod hessian;
 mod information;
+mod maximum_likelihood;
 mod negative_sampling;
 mod normalised;
 mod sgns_measurements;
@@ -72,6 +73,7 @@ pub fn all() -> Vec<Program> {
         hessian::PROGRAMS,
         stability::PROGRAMS,
         information::PROGRAMS,
+        maximum_likelihood::PROGRAMS,
         transformer::PROGRAMS,
         dynamics::PROGRAMS,
         geometry::PROGRAMS,
@@ -111,7 +113,13 @@ pub fn find(name: &str) -> Option<Program> {
 
 /// Điểm vào của các ví dụ: chạy chương trình `name`, in kết quả; lỗi thì in ra stderr và trả mã ≠ 0.
 pub fn main(name: &str) -> ExitCode {
-    let Some(program) = find(name) else {
+    print_program(&all(), name)
+}
+
+/// Chạy chương trình `name` trong `programs`, in kết quả; lỗi thì in ra stderr và trả mã ≠ 0. Cũng là `main` của
+/// các chương trình tự chứa mà trang gửi tới Rust Playground (`scripts/book/runnable.rs`).
+pub fn print_program(programs: &[Program], name: &str) -> ExitCode {
+    let Some(program) = programs.iter().find(|p| p.name == name) else {
         eprintln!("lỗi: không có chương trình tên «{name}»");
         return ExitCode::FAILURE;
     };
