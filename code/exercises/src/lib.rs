@@ -62,6 +62,7 @@ pub fn all() -> Vec<Exercise> {
         checks::negative_sampling::EXERCISES,
         checks::hierarchical_softmax::EXERCISES,
         checks::hessian::EXERCISES,
+        checks::numerics::EXERCISES,
         checks::information::EXERCISES,
         checks::transformer::EXERCISES,
         checks::dynamics::EXERCISES,

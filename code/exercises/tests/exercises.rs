@@ -45,6 +45,7 @@ exercise_tests! {
     bai_5_1_hessian = "5.1",
     bai_5_2_variance = "5.2",
     bai_5_3_z_loss = "5.3",
+    bai_5_4_stable_cross_entropy = "5.4",
     bai_6_1_kl = "6.1",
     bai_6_2_entropy_bits = "6.2",
     bai_7_1_layer_norm_backward = "7.1",

@@ -9,6 +9,7 @@ pub mod hessian;
 pub mod hierarchical_softmax;
 pub mod information;
 pub mod negative_sampling;
+pub mod numerics;
 pub mod softmax;
 pub mod transformer;
 

@@ -11,5 +11,6 @@ pub mod hessian;
 pub mod hierarchical_softmax;
 pub mod information;
 pub mod negative_sampling;
+pub mod numerics;
 pub mod softmax;
 pub mod transformer;
