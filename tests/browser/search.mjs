@@ -46,7 +46,7 @@ export const NO_MATCH = ['độ phức tạp'];
 /** Mục định nghĩa một thuật ngữ đứng trước các mục chỉ nhắc tới nó: tiêu đề kết quả đầu bắt đầu bằng `title`. */
 export const DEFINITIONS = [
   { q: 'KL', title: '6.1.' },
-  { q: 'Hogwild', title: '4.9.' },
+  { q: 'Hogwild', title: 'Tốc độ: ma trận phẳng' },
 ];
 /** Đoạn trích có công thức không bị vụn: chữ của KaTeX HTML («lo g 2», «i = 1 ∑ V»). */
 const GARBLED = [/\blo g\b/, /= 1 ∑/, /\bex p\b/, /\bma x\b/, /\bmi n\b/, /\bsoftma x\b/];
