@@ -45,7 +45,12 @@ fn write(dir: &Path, name: &str, text: &str) -> String {
 const CORPUS: &str = "a b c d a b c d a b\nb c d a b c d a\n";
 
 fn train(dir: &Path, extra: &[&str]) -> Output {
-    let input = write(dir, "kho.txt", CORPUS);
+    train_on(dir, CORPUS, extra)
+}
+
+/// `sgns train --quiet --min-count 1` trên kho `text` (ghi vào `dir/kho.txt`), vector ra `dir/vec.txt`.
+fn train_on(dir: &Path, text: &str, extra: &[&str]) -> Output {
+    let input = write(dir, "kho.txt", text);
     let output = dir.join("vec.txt").to_string_lossy().into_owned();
     let mut args = vec![
         "train",
@@ -82,20 +87,9 @@ fn cli_sizes_checked_against_memory_before_allocation() {
 #[test]
 fn cli_one_distinct_word_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
-    let input = write(dir.path(), "mot.txt", "a a a a\na a\n");
-    let output = dir.path().join("v.txt").to_string_lossy().into_owned();
-    let out = sgns(&[
-        "train",
-        "--quiet",
-        "--input",
-        &input,
-        "--output",
-        &output,
-        "--min-count",
-        "1",
-    ]);
+    let out = train_on(dir.path(), "a a a a\na a\n", &[]);
     assert_clean_failure(&out, "1 từ khác nhau");
-    assert!(!Path::new(&output).exists());
+    assert!(!dir.path().join("vec.txt").exists());
 }
 
 #[test]

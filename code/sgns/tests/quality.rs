@@ -5,6 +5,9 @@ use std::sync::Mutex;
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
+mod common;
+
+use common::two_topic_text;
 use sgns::corpus::build_corpus;
 use sgns::eval::{anisotropy, evaluate, read_pairs, Pair};
 use sgns::train::{train_observed, Config, EpochStats, Observer};
@@ -160,17 +163,7 @@ fn anisotropy_separates_isotropic_from_shared_direction() {
 /// giảm dần. (Kho ngẫu nhiên trong chủ đề hội tụ nhanh: từ lượt 3 mất mát chỉ dao động, không giảm đều.)
 #[test]
 fn claim_4_trainer_reports_decreasing_epoch_loss() {
-    let mut rng = ChaCha8Rng::seed_from_u64(3);
-    let mut text = String::new();
-    for _ in 0..1_500 {
-        let topic = if rng.random::<bool>() { 'a' } else { 'b' };
-        let words: Vec<String> = (0..8)
-            .map(|_| format!("{topic}{}", rng.random_range(0..10)))
-            .collect();
-        text.push_str(&words.join(" "));
-        text.push('\n');
-    }
-    let corpus = build_corpus(&text, 1).unwrap();
+    let corpus = build_corpus(&two_topic_text(3), 1).unwrap();
     let cfg = Config {
         dim: 16,
         window: 3,

@@ -1,25 +1,12 @@
 //! Kiểm thử huấn luyện nhỏ, có hạt giống: hai «chủ đề» từ không bao giờ chung câu phải tách thành hai cụm.
 
-use rand::{Rng, SeedableRng};
-use rand_chacha::ChaCha8Rng;
+mod common;
+
+use common::two_topic_text;
 use sgns::corpus::build_corpus;
 use sgns::train::{train, Config};
 use sgns::vectors::{neighbours, Embeddings};
 
-/// 1 500 câu × 8 từ; mỗi câu chỉ dùng từ của một chủ đề (a0…a9 hoặc b0…b9).
-fn two_topic_text(seed: u64) -> String {
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let mut text = String::new();
-    for _ in 0..1_500 {
-        let topic = if rng.random::<bool>() { 'a' } else { 'b' };
-        let words: Vec<String> = (0..8)
-            .map(|_| format!("{topic}{}", rng.random_range(0..10)))
-            .collect();
-        text.push_str(&words.join(" "));
-        text.push('\n');
-    }
-    text
-}
 
 fn config(threads: usize) -> Config {
     Config {

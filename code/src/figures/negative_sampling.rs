@@ -127,6 +127,18 @@ fn subsampling_figure() -> Result<String> {
     )
 }
 
+/// Miền trục dọc (thang log) bao mọi điểm của `series`: từ nửa giá trị nhỏ nhất tới `headroom` lần giá trị lớn
+/// nhất — chỗ trống phía trên dành cho chú giải.
+pub(super) fn log_y_range(series: &[Series], headroom: f64) -> std::ops::Range<f64> {
+    let (lo, hi) = series
+        .iter()
+        .flat_map(|s| s.points.iter())
+        .fold((f64::INFINITY, 0.0_f64), |(a, b), p| {
+            (a.min(p.1), b.max(p.1))
+        });
+    lo / 2.0..hi * headroom
+}
+
 /// Đồ thị tán xạ với đường tham chiếu; `log_axes` vẽ cả hai trục thang log (và nối các chấm của mỗi chuỗi).
 pub(super) fn scatter(
     axes: &Axes<'_>,
@@ -267,19 +279,13 @@ fn cost_figure() -> Result<String> {
             points: m.points.clone(),
         })
         .collect();
-    let (ymin, ymax) = series
-        .iter()
-        .flat_map(|s| s.points.iter())
-        .fold((f64::INFINITY, 0.0_f64), |(a, b), p| {
-            (a.min(p.1), b.max(p.1))
-        });
     scatter(
         &Axes {
             title: "Chi phí một bước: softmax đầy đủ O(𝑉), lấy mẫu âm O(𝐾), hai cách chuẩn hoá",
             x_label: "kích thước từ vựng 𝑉",
             y_label: "thời gian một bước (µs)",
             x_range: 700.0..80_000.0,
-            y_range: ymin / 2.0..ymax * 300.0,
+            y_range: log_y_range(&series, 300.0),
         },
         &series,
         None,

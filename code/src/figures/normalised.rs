@@ -1,6 +1,6 @@
 //! Hình của các biến thể chuẩn hoá (chương 4): độ lệch của softmax lấy mẫu theo cỡ mẫu S.
 
-use super::negative_sampling::scatter;
+use super::negative_sampling::{log_y_range, scatter};
 use super::style::{Axes, Series};
 use super::Figure;
 use crate::error::Result;
@@ -23,19 +23,13 @@ fn bias_figure() -> Result<String> {
         series("có hiệu chỉnh, s = log P", |r| r.corrected),
         series("không hiệu chỉnh, s = log P", |r| r.uncorrected),
     ];
-    let (lo, hi) = all
-        .iter()
-        .flat_map(|s| s.points.iter())
-        .fold((f64::INFINITY, 0.0_f64), |(a, b), p| {
-            (a.min(p.1), b.max(p.1))
-        });
     scatter(
         &Axes {
             title: "Softmax lấy mẫu: độ lệch của gradient theo cỡ mẫu S",
             x_label: "cỡ mẫu S",
             y_label: "½‖E[∇L̂]‖₁",
             x_range: 0.7..400.0,
-            y_range: lo / 2.0..hi * 20.0,
+            y_range: log_y_range(&all, 20.0),
         },
         &all,
         None,
