@@ -17,3 +17,4 @@ mod normalised;
 mod totality;
 mod transformer;
 mod widgets;
+mod worked;
