@@ -46,7 +46,11 @@ fn worked_5_hessian_by_hand() {
     let want = [[12.0, -8.0, -4.0], [-8.0, 10.0, -2.0], [-4.0, -2.0, 6.0]];
     for (i, row) in want.iter().enumerate() {
         for (j, w) in row.iter().enumerate() {
-            assert!((h[[i, j]] - w / 49.0).abs() < 1e-15, "H[{i},{j}] = {}", h[[i, j]]);
+            assert!(
+                (h[[i, j]] - w / 49.0).abs() < 1e-15,
+                "H[{i},{j}] = {}",
+                h[[i, j]]
+            );
         }
     }
 }

@@ -7,7 +7,6 @@ use sgns::corpus::build_corpus;
 use sgns::train::{train, Config};
 use sgns::vectors::{neighbours, Embeddings};
 
-
 fn config(threads: usize) -> Config {
     Config {
         dim: 16,
