@@ -83,6 +83,12 @@ fn serve_rebuilds_on_save_and_reloads_the_page() {
         copy_dir(&root.join(name), &book.join(name));
     }
     fs::copy(root.join("book.toml"), book.join("book.toml")).unwrap();
+    // Chỉ lời nói đầu và chương 1: mỗi lần dựng nhanh hơn vài lần, mà vẫn đi đủ đường (hình, chương trình, công thức).
+    fs::write(
+        book.join("src/SUMMARY.md"),
+        "# Tóm tắt\n\n[Lời nói đầu](index.md)\n\n- [Giới thiệu: ma trận embedding](01-gioi-thieu.md)\n",
+    )
+    .unwrap();
 
     let child = Command::new(env!("CARGO_BIN_EXE_book"))
         .args(["serve", "0"])
