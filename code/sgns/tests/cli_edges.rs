@@ -115,34 +115,25 @@ fn cli_bad_vectors_files() {
     }
 }
 
+/// `sgns train --quiet --input <input> --output <output>` (min-count mặc định).
+fn train_to(input: &str, output: &str) -> Output {
+    sgns(&["train", "--quiet", "--input", input, "--output", output])
+}
+
 #[test]
 fn cli_output_is_atomic_and_checked_before_training() {
     let dir = tempfile::tempdir().unwrap();
     // thư mục ra không tồn tại: lỗi trước khi đọc kho (không in dòng «từ vựng»)
     let input = write(dir.path(), "kho.txt", CORPUS);
     let missing = dir.path().join("khong-co/vec.txt");
-    let out = sgns(&[
-        "train",
-        "--quiet",
-        "--input",
-        &input,
-        "--output",
-        &missing.to_string_lossy(),
-    ]);
+    let out = train_to(&input, &missing.to_string_lossy());
     assert_clean_failure(&out, "không ghi được");
     assert!(
         !stderr(&out).contains("từ vựng"),
         "phải kiểm trước khi huấn luyện"
     );
     // đường dẫn ra là một thư mục
-    let out = sgns(&[
-        "train",
-        "--quiet",
-        "--input",
-        &input,
-        "--output",
-        &dir.path().to_string_lossy(),
-    ]);
+    let out = train_to(&input, &dir.path().to_string_lossy());
     assert_clean_failure(&out, "không ghi được");
     // lần chạy hỏng (kho không tồn tại) không đụng tới tệp ra cũ, không để lại tệp tạm
     let old = write(dir.path(), "vec.txt", "bản cũ\n");
