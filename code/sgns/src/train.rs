@@ -286,21 +286,22 @@ fn worker(sh: &Shared<'_>, tid: u64, chunk: Range<usize>) {
                 let hi = (i + radius).min(sentence.len() - 1);
                 for (j, &c) in sentence.iter().enumerate().take(hi + 1).skip(lo) {
                     if j != i {
-                        sh.input.load_row(w as usize, &mut v);
+                        // như word2vec C và gensim: vector đầu vào của từ ngữ cảnh c dự đoán từ tâm w
+                        sh.input.load_row(c as usize, &mut v);
                         step_v.fill(0.0);
                         pair_counter = (pair_counter + 1) % LOSS_EVERY;
                         let track = pair_counter == 0;
                         let loss = pair_update(
                             sh,
                             &mut rng,
-                            c as usize,
+                            w as usize,
                             alpha,
                             &v,
                             &mut u,
                             &mut step_v,
                             track,
                         );
-                        sh.input.add_to_row(w as usize, &step_v);
+                        sh.input.add_to_row(c as usize, &step_v);
                         if track {
                             epoch_loss = (epoch_loss.0 + f64::from(loss), epoch_loss.1 + 1);
                             window_loss = (window_loss.0 + f64::from(loss), window_loss.1 + 1);
@@ -317,14 +318,15 @@ fn worker(sh: &Shared<'_>, tid: u64, chunk: Range<usize>) {
     }
 }
 
-/// Một mẫu dương (w, c) và K mẫu âm: cập nhật `u_c`, `u_{n_k}` tại chỗ theo (4.5), cộng dồn bước của `v_w`.
-/// Khi `track`, trả mất mát `L = −J` (4.2) của cặp (trước cập nhật); không thì trả 0.
+/// Một mẫu dương và K mẫu âm cho vector đầu vào `v` (4.5): cập nhật tại chỗ `u` của từ đích `target` và của
+/// các mẫu âm `n_k`, cộng dồn bước của `v` vào `step_v`. Khi `track`, trả mất mát `L = −J` (4.2) của cặp
+/// (trước cập nhật); không thì trả 0.
 #[inline]
 #[allow(clippy::too_many_arguments)]
 fn pair_update(
     sh: &Shared<'_>,
     rng: &mut ChaCha8Rng,
-    context: usize,
+    target: usize,
     alpha: f32,
     v: &[f32],
     u: &mut [f32],
@@ -333,16 +335,16 @@ fn pair_update(
 ) -> f32 {
     let mut loss = 0.0;
     for k in 0..=sh.cfg.negative {
-        let (target, positive) = if k == 0 {
-            (context, true)
+        let (word, positive) = if k == 0 {
+            (target, true)
         } else {
             let n = sh.noise.sample(rng);
-            if n == context {
-                continue; // như word2vec: bỏ mẫu âm trùng ngữ cảnh thật
+            if n == target {
+                continue; // như word2vec: bỏ mẫu âm trùng từ đích thật
             }
             (n, false)
         };
-        sh.output.load_row(target, u);
+        sh.output.load_row(word, u);
         let s = dot(u, v);
         if track {
             // −log σ(±s) = softplus(∓s), tính ổn định
@@ -350,9 +352,9 @@ fn pair_update(
         }
         // g = −η ∂L/∂s: σ(−s) cho mẫu dương (= 1 − σ(s), không triệt tiêu), −σ(s) cho mẫu âm
         let g = sgns_coefficient(s, positive) * alpha;
-        axpy(g, u, step_v); // bước của v_w dùng u cũ
+        axpy(g, u, step_v); // bước của v dùng u cũ
         axpy(g, v, u);
-        sh.output.store_row(target, u);
+        sh.output.store_row(word, u);
     }
     loss
 }
