@@ -50,7 +50,7 @@ impl Default for Config {
     }
 }
 
-/// Mô hình đã huấn luyện: vector tâm (đầu vào) `v_w` và vector ngữ cảnh (đầu ra) `u_c`, phẳng theo dòng.
+/// Mô hình đã huấn luyện: vector đầu vào `v_w` và vector đầu ra `u_w` của mỗi từ, phẳng theo dòng.
 pub struct Model {
     /// Từ vựng.
     pub vocab: Vocab,
@@ -201,9 +201,9 @@ pub fn train_observed(corpus: &Corpus, cfg: &Config, observer: &Observer<'_>) ->
     check_memory(corpus.vocab.len(), cfg)?;
     let (v, d) = (corpus.vocab.len(), cfg.dim);
     let mut rng = ChaCha8Rng::seed_from_u64(cfg.seed);
-    // khởi tạo như word2vec: đầu vào đều trong [−0.5/d, 0.5/d), đầu ra bằng 0
+    // khởi tạo như gensim: đầu vào đều trong [−1/d, 1/d) (word2vec C: [−0.5/d, 0.5/d)), đầu ra bằng 0
     let init: Vec<f32> = (0..v * d)
-        .map(|_| (rng.random::<f32>() - 0.5) / d as f32)
+        .map(|_| (2.0 * rng.random::<f32>() - 1.0) / d as f32)
         .collect();
     let total_count: u64 = corpus.vocab.counts.iter().sum();
     let keep = corpus
