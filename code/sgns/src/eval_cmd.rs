@@ -11,14 +11,14 @@ use sgns::vectors::read_text;
 #[derive(Args)]
 pub struct EvalArgs {
     /// Tệp vector (định dạng văn bản của word2vec)
-    #[arg(short, long)]
+    #[arg(short, long, value_name = "TỆP")]
     vectors: PathBuf,
     /// Các tệp cặp từ «từ1 từ2 điểm» (mặc định: target/similarity/wordsim353.tsv và simlex999.txt,
     /// tải bằng ./scripts/fetch-similarity.sh)
-    #[arg(long = "pairs", num_args = 1..)]
+    #[arg(long = "pairs", num_args = 1.., value_name = "TỆP")]
     pairs: Vec<PathBuf>,
     /// Số cặp từ ngẫu nhiên để đo độ bất đẳng hướng (mặc định: 100000)
-    #[arg(long, default_value_t = 100_000, hide_default_value = true)]
+    #[arg(long, value_name = "SỐ", default_value_t = 100_000, hide_default_value = true)]
     samples: usize,
 }
 

@@ -177,13 +177,17 @@ fn cli_clap_errors_are_vietnamese() {
         &sgns(&["neighbours", "--vectors", "v.txt"]),
         "thiếu đối số bắt buộc",
     );
-    // chỗ giữ giá trị trong trợ giúp và trong lỗi là tiếng Việt
-    let help = sgns(&["train", "--help"]);
-    let text = String::from_utf8_lossy(&help.stdout);
-    assert!(help.status.success());
-    assert!(text.contains("<TỆP>") && text.contains("<SỐ>"), "{text}");
-    assert!(
-        !text.contains("<INPUT>") && !text.contains("<SIZE>"),
-        "{text}"
-    );
+    // chỗ giữ giá trị trong trợ giúp của mọi lệnh là tiếng Việt (không còn <INPUT>, <VECTORS>, …)
+    for command in [&[][..], &["train"], &["neighbours"], &["eval"]] {
+        let help = sgns(&[command, &["--help"]].concat());
+        let text = String::from_utf8_lossy(&help.stdout);
+        assert!(help.status.success(), "{command:?}");
+        for placeholder in text.split('<').skip(1).filter_map(|s| s.split_once('>')) {
+            assert!(
+                ["TỆP", "SỐ", "TỪ", "LỆNH", "TUỲ CHỌN"].contains(&placeholder.0),
+                "{command:?}: <{}> trong\n{text}",
+                placeholder.0
+            );
+        }
+    }
 }
