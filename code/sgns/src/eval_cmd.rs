@@ -18,7 +18,12 @@ pub struct EvalArgs {
     #[arg(long = "pairs", num_args = 1.., value_name = "TỆP")]
     pairs: Vec<PathBuf>,
     /// Số cặp từ ngẫu nhiên để đo độ bất đẳng hướng (mặc định: 100000)
-    #[arg(long, value_name = "SỐ", default_value_t = 100_000, hide_default_value = true)]
+    #[arg(
+        long,
+        value_name = "SỐ",
+        default_value_t = 100_000,
+        hide_default_value = true
+    )]
     samples: usize,
 }
 

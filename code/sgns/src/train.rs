@@ -126,20 +126,31 @@ pub fn check_memory(vocab: usize, cfg: &Config) -> Result<()> {
         })
 }
 
-/// Chia các câu thành `parts` đoạn liên tiếp có số token gần bằng nhau.
-fn split_sentences(corpus: &Corpus, parts: usize) -> Vec<Range<usize>> {
+/// Số token (tối thiểu) của một khối câu liên tiếp giao cho một luồng, như một «việc» (job) của gensim.
+const BLOCK_TOKENS: usize = 10_000;
+
+/// Chia các câu thành khối ≈ [`BLOCK_TOKENS`] token và chia khối xen kẽ cho `parts` luồng: luồng `t` nhận các
+/// khối `t, t + parts, t + 2·parts, …`, nên mọi luồng cùng đi qua kho theo thứ tự của nó (như hàng đợi việc của
+/// gensim), thay vì mỗi luồng một đoạn riêng của kho.
+fn split_sentences(corpus: &Corpus, parts: usize) -> Vec<Vec<Range<usize>>> {
     let n_sent = corpus.sentences.len() - 1;
-    let per = corpus.num_tokens().div_ceil(parts).max(1);
-    let mut ranges = Vec::with_capacity(parts);
+    let mut blocks = Vec::new();
     let mut start = 0;
     for s in 0..n_sent {
-        if corpus.sentences[s + 1] >= per * (ranges.len() + 1) && ranges.len() + 1 < parts {
-            ranges.push(start..s + 1);
+        if corpus.sentences[s + 1] - corpus.sentences[start] >= BLOCK_TOKENS {
+            blocks.push(start..s + 1);
             start = s + 1;
         }
     }
-    ranges.push(start..n_sent);
-    ranges
+    if start < n_sent {
+        blocks.push(start..n_sent);
+    }
+    let mut per_thread = vec![Vec::new(); parts.min(blocks.len()).max(1)];
+    let n = per_thread.len();
+    for (i, block) in blocks.into_iter().enumerate() {
+        per_thread[i % n].push(block);
+    }
+    per_thread
 }
 
 /// Thống kê một lượt (epoch) qua kho, báo khi mọi luồng đã xong lượt đó.
@@ -247,7 +258,7 @@ pub fn train_observed(corpus: &Corpus, cfg: &Config, observer: &Observer<'_>) ->
 }
 
 // ANCHOR: worker
-fn worker(sh: &Shared<'_>, tid: u64, chunk: Range<usize>) {
+fn worker(sh: &Shared<'_>, tid: u64, blocks: Vec<Range<usize>>) {
     let cfg = sh.cfg;
     let d = cfg.dim;
     let mut rng = ChaCha8Rng::seed_from_u64(cfg.seed.wrapping_add(1 + tid));
@@ -259,7 +270,7 @@ fn worker(sh: &Shared<'_>, tid: u64, chunk: Range<usize>) {
     for epoch in 1..=cfg.epochs {
         // mất mát của lượt này và của cửa sổ báo cáo hiện tại (tổng, số cặp đã đo)
         let (mut epoch_loss, mut window_loss) = ((0.0f64, 0u64), (0.0f64, 0u64));
-        for s in chunk.clone() {
+        for s in blocks.iter().flat_map(Clone::clone) {
             let tokens = &sh.corpus.tokens[sh.corpus.sentences[s]..sh.corpus.sentences[s + 1]];
             unreported += tokens.len() as u64;
             if unreported >= 10_000 {

@@ -186,3 +186,40 @@ fn kernel_matches_reference_gradient_in_f32() {
     let checked = (0..1000u64).filter(|&seed| check_case(seed)).count();
     assert!(checked >= 600, "chỉ {checked} trường hợp được kiểm");
 }
+
+/// Chia việc cho các luồng (như hàng đợi việc của gensim): khối thứ k thuộc luồng k mod T; ghép các khối theo
+/// k thì được đúng các câu của kho, liên tiếp, mỗi câu một lần; mọi khối trừ khối cuối có ít nhất
+/// `BLOCK_TOKENS` token và là khối ngắn nhất như vậy; kho nhỏ hơn một khối chỉ cho một luồng.
+#[test]
+fn blocks_are_dealt_to_threads_in_corpus_order() {
+    let text: String = (0..3000)
+        .map(|i| {
+            let words: Vec<String> = (0..1 + i % 20)
+                .map(|j| format!("w{}", (i + j) % 7))
+                .collect();
+            words.join(" ") + "\n"
+        })
+        .collect();
+    let corpus = build_corpus(&text, 1).unwrap();
+    let tokens = |r: &Range<usize>| corpus.sentences[r.end] - corpus.sentences[r.start];
+    let per_thread = split_sentences(&corpus, 3);
+    assert_eq!(per_thread.len(), 3);
+    let n_blocks: usize = per_thread.iter().map(Vec::len).sum();
+    assert!(n_blocks > 3, "{n_blocks} khối");
+    let mut next = 0;
+    for k in 0..n_blocks {
+        let block = &per_thread[k % 3][k / 3];
+        assert_eq!(block.start, next, "khối {k}");
+        next = block.end;
+        if k + 1 < n_blocks {
+            assert!(tokens(block) >= BLOCK_TOKENS, "khối {k}");
+            assert!(
+                tokens(&(block.start..block.end - 1)) < BLOCK_TOKENS,
+                "khối {k}"
+            );
+        }
+    }
+    assert_eq!(next, corpus.sentences.len() - 1);
+    let small = build_corpus("a b\nb a\n", 1).unwrap();
+    assert_eq!(split_sentences(&small, 4), vec![vec![0..2]]);
+}
