@@ -14,6 +14,7 @@ mod maximum_likelihood;
 mod negative_sampling;
 mod normalised;
 mod sgns_measurements;
+mod sgns_quality;
 mod stability;
 mod transformer;
 
@@ -70,6 +71,7 @@ pub fn all() -> Vec<Program> {
         negative_sampling::PROGRAMS,
         normalised::PROGRAMS,
         sgns_measurements::PROGRAMS,
+        sgns_quality::PROGRAMS,
         hessian::PROGRAMS,
         stability::PROGRAMS,
         information::PROGRAMS,
