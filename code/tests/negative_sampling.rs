@@ -377,3 +377,17 @@ fn claim_4_cost_softmax_linear_sgns_nearly_flat() {
     assert!(num("slope_hs") < 0.5 && num("slope_sampled") < 0.5);
     assert!(num("ratio_hs") > 100.0 && num("ratio_sampled") > 100.0);
 }
+
+/// Tần số Zipf của các thí nghiệm đúng dạng đóng ⌊10⁵/r⌋; vector rỗng là lỗi ở cả mất mát lẫn gradient SGNS (không
+/// phải log 2 của một tích vô hướng rỗng bằng 0).
+#[test]
+fn zipf_counts_and_empty_sgns_vectors() {
+    assert_eq!(
+        zipf_counts(5).unwrap(),
+        vec![100_000, 50_000, 33_333, 25_000, 20_000]
+    );
+    assert!(zipf_counts(0).unwrap().is_empty());
+    assert!(sgns_loss(&[], &[], &[]).is_err());
+    assert!(sgns_gradients(&[], &[], &[]).is_err());
+    assert!(sgns_objective(&[], &[], &[&[]]).is_err());
+}
