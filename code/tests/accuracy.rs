@@ -310,6 +310,56 @@ fn acc_issue_examples() {
     .unwrap();
 }
 
+/// SGNS khi điểm của mẫu âm s ≈ −700 có phần thấp `lo` của tích vô hướng khác 0: −log σ(−s) ≈ eˢ và σ(s) ≈ eˢ
+/// nhạy với `lo` ở mức 10⁻¹⁴ tương đối, nên phải dùng đúng dấu của cả hai phần; mẫu dương s = 800 góp đúng 0.
+#[test]
+fn acc_sgns_negative_score_keeps_low_part() {
+    let (center, context, negative) = ([1.0, 1.0], [800.0, 0.0], [-700.0, 1e-14]);
+    let s = reference::dot(&negative, &center);
+    check(
+        "sgns_loss, s = −700 + 10⁻¹⁴",
+        sgns_loss(&center, &context, &[&negative]).unwrap(),
+        &reference::softplus_neg(&-s.clone()),
+        ULPS,
+    )
+    .unwrap();
+    let g = sgns_gradients(&center, &context, &[&negative]).unwrap();
+    for i in 0..2 {
+        check(
+            "∂L/∂u_n, s = −700 + 10⁻¹⁴",
+            g.negatives[0][i],
+            &(reference::sigmoid(&s) * big(center[i])),
+            ULPS,
+        )
+        .unwrap();
+    }
+}
+
+/// KL khi tỉ số q_i/p_i tràn dưới (dưới chuẩn) hoặc tràn trên (∞) trong f64 — nhánh tính `ln q_i − ln p_i` riêng —
+/// vẫn ≤ 8 ε so với số lớn.
+#[test]
+fn acc_kl_extreme_ratios() {
+    let cases: &[(&[f64], &[f64])] = &[
+        (&[0.5, 0.5], &[1.0, 1e-310]),
+        (&[1e-310, 1.0], &[0.5, 0.5]),
+        (&[0.25, 0.75], &[1.0, 4e-320]),
+    ];
+    for &(p, q) in cases {
+        let truth = reference::sum(
+            p.iter()
+                .zip(q)
+                .map(|(&a, &b)| big(a) * (big(a).ln() - big(b).ln())),
+        );
+        check(
+            &format!("kl p={p:?} q={q:?}"),
+            kl_divergence(p, q).unwrap(),
+            &truth,
+            ULPS,
+        )
+        .unwrap();
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(reference::cases()))]
 

@@ -236,6 +236,22 @@ fn claim_3_step_pulls_true_row_pushes_others() {
     }
 }
 
+/// Ví dụ hai chiều của chương 3 đúng như lời văn tả nó: mô hình tin sai (token 1 nhận phần lớn xác suất, token
+/// đúng 0 dưới 0,2), gradient (3.2) giảm z₁ gần mạnh bằng mức tăng z₀ (tỉ lệ trong [0,8; 1]), còn z₃ hầu như
+/// không bị đụng (|P₃ − y₃| < 0,015).
+#[test]
+fn claim_3_example_model_believes_the_wrong_token() {
+    use embedding_loss::gradient::{EXAMPLE_H, EXAMPLE_TARGET, EXAMPLE_W};
+    let w = Array2::from_shape_fn((4, 2), |(i, k)| EXAMPLE_W[i][k]);
+    let z = output_logits(w.view(), &EXAMPLE_H).unwrap();
+    let p = softmax(&z).unwrap();
+    let g = logit_gradient(&z, EXAMPLE_TARGET).unwrap();
+    assert_eq!(EXAMPLE_TARGET, 0);
+    assert!(p[1] > 0.5 && p[0] < 0.2, "P = {p:?}");
+    assert!((0.8..=1.0).contains(&(g[1] / -g[0])), "P − y = {g:?}");
+    assert!(g[3].abs() < 0.015, "P − y = {g:?}");
+}
+
 /// Sai phân trung tâm (3.5) có sai số bậc hai: với f(x) = sin x · eˣ, sai số so với đạo hàm đóng giảm ≈ 4 lần
 /// khi h giảm một nửa (sai phân một phía chỉ ≈ 2 lần), và dưới 1e-9 ở bước mặc định 1e-5.
 #[test]

@@ -174,6 +174,27 @@ fn eq_5_5_half_is_attained() {
     );
 }
 
+/// Kiểm tính đối xứng theo thang của ma trận: lệch 10⁻¹⁰ lần phần tử lớn nhất (làm tròn) được nhận, ở cả thang 10⁶
+/// lẫn 10⁻⁶; lệch 10⁻⁸ lần bị từ chối. Trị riêng của [[a, b], [b, a]] là a ± b (dạng đóng).
+#[test]
+fn symmetric_eigenvalues_tolerance_is_relative_to_scale() {
+    for scale in [1e-6, 1.0, 1e6] {
+        let m = |skew: f64| {
+            Array2::from_shape_vec(
+                (2, 2),
+                vec![2.0 * scale, scale, scale * (1.0 + skew), 2.0 * scale],
+            )
+            .unwrap()
+        };
+        let eig = symmetric_eigenvalues(&m(1e-10)).unwrap();
+        assert!(
+            (eig[0] / scale - 3.0).abs() < 1e-9 && (eig[1] / scale - 1.0).abs() < 1e-9,
+            "{eig:?}"
+        );
+        assert!(symmetric_eigenvalues(&m(1e-8)).is_err(), "thang {scale}");
+    }
+}
+
 /// Gradient giải tích của ví dụ (5.6) khớp sai phân trung tâm của L tại 20 điểm ngẫu nhiên có hạt giống.
 #[test]
 fn eq_5_6_saddle_gradient_matches_finite_differences() {
@@ -272,8 +293,8 @@ proptest! {
     }
 }
 
-/// Ngưỡng tràn số của cách ngây thơ trong f32 (5.7): z = 88 còn hữu hạn, z = 89 > ln(f32::MAX) cho ∞ hoặc NaN,
-/// còn cách ổn định đúng ở cả hai (so với f64).
+/// Ngưỡng tràn số của cách ngây thơ trong f32 (5.7): z = 88 còn hữu hạn (và đúng tới 10⁻⁵ so với f64), z = 89 >
+/// ln(f32::MAX) cho ∞ hoặc NaN, còn cách ổn định đúng ở cả hai (so với f64).
 #[test]
 fn claim_5_naive_f32_overflows_at_89() {
     for (top, naive_ok) in [(88.0_f32, true), (89.0, false)] {
@@ -282,6 +303,10 @@ fn claim_5_naive_f32_overflows_at_89() {
         let stable = f64::from(cross_entropy_f32(&z, 1).unwrap());
         let reference = cross_entropy(&[f64::from(top), f64::from(top) - 1.0, 0.0], 1).unwrap();
         assert_eq!(naive.is_finite(), naive_ok, "z = {top}: ngây thơ = {naive}");
+        assert!(
+            !naive_ok || (f64::from(naive) - reference).abs() <= 1e-5,
+            "{naive}"
+        );
         assert!((stable - reference).abs() <= 1e-5);
     }
 }

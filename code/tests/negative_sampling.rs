@@ -381,7 +381,8 @@ fn claim_4_cost_softmax_linear_sgns_nearly_flat() {
 /// Lần đo chất lượng đã commit (code/data/quality.csv, phụ lục `sgns`), đúng như lời văn: bản đầu của `sgns` kém
 /// hơn lần chạy tệ nhất của gensim trên cả hai bộ cặp; bản cuối có khoảng (nhỏ nhất–lớn nhất qua các lần chạy)
 /// chồng với khoảng của gensim, khoảng cách trung bình còn lại hẹp hơn khoảng của từng công cụ và không quá một
-/// phần ba khoảng cách ban đầu, và có khoảng cao hơn hẳn khoảng của word2vec C; `sgns` xử lý nhiều từ mỗi giây CPU hơn gensim và word2vec C. Mỗi công cụ ít nhất 3 lần chạy.
+/// phần ba khoảng cách ban đầu, và có khoảng cao hơn hẳn khoảng của word2vec C; `sgns` xử lý nhiều từ mỗi giây
+/// CPU hơn gensim và word2vec C. Mỗi công cụ ít nhất 3 lần chạy.
 #[test]
 fn claim_4_sgns_quality_matches_gensim_and_stays_faster() {
     let out = (embedding_loss::programs::find("sgns_quality").unwrap().run)().unwrap();
@@ -418,4 +419,18 @@ fn claim_4_sgns_quality_matches_gensim_and_stays_faster() {
     for tool in ["before", "swap", "init", "sgns", "gensim", "c"] {
         assert!(num(&format!("runs_{tool}")) >= 3.0, "{tool}");
     }
+}
+
+/// Tần số Zipf của các thí nghiệm đúng dạng đóng ⌊10⁵/r⌋; vector rỗng là lỗi ở cả mất mát lẫn gradient SGNS (không
+/// phải log 2 của một tích vô hướng rỗng bằng 0).
+#[test]
+fn zipf_counts_and_empty_sgns_vectors() {
+    assert_eq!(
+        zipf_counts(5).unwrap(),
+        vec![100_000, 50_000, 33_333, 25_000, 20_000]
+    );
+    assert!(zipf_counts(0).unwrap().is_empty());
+    assert!(sgns_loss(&[], &[], &[]).is_err());
+    assert!(sgns_gradients(&[], &[], &[]).is_err());
+    assert!(sgns_objective(&[], &[], &[&[]]).is_err());
 }

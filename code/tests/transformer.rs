@@ -14,7 +14,9 @@ use embedding_loss::transformer::mlp::{
     gelu, gelu_derivative, mlp_backward, mlp_forward, MlpWeights,
 };
 use embedding_loss::transformer::model::{backward, forward, forward_untied, loss, Config, Params};
-use embedding_loss::transformer::train::{achievable_loss, repeat_sequence, window_mean};
+use embedding_loss::transformer::train::{
+    achievable_loss, cosine_rate, repeat_sequence, train, window_mean, TrainConfig,
+};
 use embedding_loss::Result;
 use ndarray::{Array1, Array2};
 use proptest::prelude::*;
@@ -162,11 +164,34 @@ fn eq_7_3_causal_mask_hides_future_tokens() -> Result<()> {
     Ok(())
 }
 
+/// Hàm phân phối chuẩn `Φ(x) = ½ + (1/√(2π)) ∫₀ˣ e^{−t²/2} dt`, tích phân bằng quy tắc Simpson (2000 khoảng;
+/// sai số ≪ 10⁻¹² trên [−8, 8]) — tham chiếu độc lập cho GELU đúng `x Φ(x)`.
+fn normal_cdf(x: f64) -> f64 {
+    let n = 2000;
+    let h = x / n as f64;
+    let f = |t: f64| (-t * t / 2.0).exp();
+    let inner: f64 = (1..n)
+        .map(|i| if i % 2 == 1 { 4.0 } else { 2.0 } * f(i as f64 * h))
+        .sum();
+    0.5 + (f(0.0) + inner + f(x)) * h / 3.0 / (2.0 * std::f64::consts::PI).sqrt()
+}
+
 /// Phương trình (7.4): GELU khớp các giới hạn dạng đóng (GELU(0) = 0, GELU(x) → x khi x ≫ 0,
-/// → 0 khi x ≪ 0, GELU(x) − GELU(−x) = x) và đạo hàm của nó khớp sai phân trung tâm trên [−3, 3].
+/// → 0 khi x ≪ 0, GELU(x) − GELU(−x) = x), lệch GELU đúng `x Φ(x)` không quá 5·10⁻⁴ trên [−8, 8] (sai số đã
+/// biết của xấp xỉ tanh là 4,7·10⁻⁴; hằng số √(2/π) sai thì lệch cỡ 5·10⁻²), và đạo hàm của nó khớp sai phân
+/// trung tâm trên [−3, 3].
 #[test]
 fn eq_7_4_gelu_and_its_derivative() -> Result<()> {
     assert_eq!(gelu(0.0), 0.0);
+    for k in -800..=800 {
+        let x = k as f64 / 100.0;
+        let exact = x * normal_cdf(x);
+        assert!(
+            (gelu(x) - exact).abs() <= 5e-4,
+            "x = {x}: {} vs {exact}",
+            gelu(x)
+        );
+    }
     assert!((gelu(30.0) - 30.0).abs() < 1e-12 && gelu(-30.0).abs() < 1e-12);
     let xs: Vec<f64> = (-24..=24).map(|k| k as f64 / 8.0).collect();
     for &x in &xs {
@@ -227,16 +252,20 @@ fn eq_7_5_tied_logits_are_dot_products() -> Result<()> {
 }
 
 /// Phương trình (7.6): mất mát chuỗi là TỔNG các entropy chéo của chương 2 theo vị trí (bằng T lần
-/// trung bình), và bằng đúng T ln V khi E = 0 (mọi logit bằng nhau).
+/// trung bình; `position_losses` cho từng số hạng), và bằng đúng T ln V khi E = 0 (mọi logit bằng nhau).
 #[test]
 fn eq_7_6_sequence_loss_is_sum_of_cross_entropies() -> Result<()> {
     let p = random_params(3);
     let fwd = forward(&p, &TOKENS)?;
     let rows: Vec<Vec<f64>> = fwd.logits.outer_iter().map(|r| r.to_vec()).collect();
     let mut sum = 0.0;
+    let per_position = fwd.position_losses();
     for (t, z) in rows.iter().enumerate() {
-        sum += cross_entropy(z, TOKENS[t + 1])?;
+        let ce = cross_entropy(z, TOKENS[t + 1])?;
+        assert!((per_position[t] - ce).abs() < 1e-12, "vị trí {t}");
+        sum += ce;
     }
+    assert_eq!(per_position.len(), rows.len());
     assert!((fwd.loss - sum).abs() < 1e-12);
     let t_len = rows.len() as f64;
     assert!((fwd.loss - t_len * mean_cross_entropy(&rows, &TOKENS[1..])?).abs() < 1e-12);
@@ -352,18 +381,24 @@ fn eq_7_9_each_path_matches_an_untied_copy() -> Result<()> {
     Ok(())
 }
 
-/// Phương trình (7.10): gradient của embedding vị trí P khớp sai phân trung tâm; và hàng w của nhánh
-/// vào bằng tổng ∂L/∂p_t trên các vị trí t có x_t = w (cùng một δ_t, cộng dồn khi token lặp lại).
+/// Phương trình (7.10): gradient của embedding vị trí P khớp sai phân trung tâm, cả với chuỗi ngắn hơn ngữ cảnh
+/// (khi đó các hàng của P sau chuỗi có gradient 0); và hàng w của nhánh vào bằng tổng ∂L/∂p_t trên các vị trí t
+/// có x_t = w (cùng một δ_t, cộng dồn khi token lặp lại).
 #[test]
 fn eq_7_10_position_gradient_and_accumulation() -> Result<()> {
     let p = random_params(8);
+    for tokens in [&TOKENS[..], &TOKENS[..4]] {
+        let grads = backward(&p, &forward(&p, tokens)?)?;
+        let f = |v: &[f64]| {
+            let mut q = p.clone();
+            q.wpe = reshape(v, &p.wpe);
+            loss(&q, tokens)
+        };
+        check_gradient(f, &flat(&grads.params.wpe), &flat(&p.wpe), TOL)?;
+        let unused = grads.params.wpe.rows().into_iter().skip(tokens.len() - 1);
+        assert!(unused.flatten().all(|&g| g == 0.0));
+    }
     let grads = backward(&p, &forward(&p, &TOKENS)?)?;
-    let f = |v: &[f64]| {
-        let mut q = p.clone();
-        q.wpe = reshape(v, &p.wpe);
-        loss(&q, &TOKENS)
-    };
-    check_gradient(f, &flat(&grads.params.wpe), &flat(&p.wpe), TOL)?;
     let inputs = &TOKENS[..TOKENS.len() - 1];
     for w in 0..CFG.vocab {
         for i in 0..CFG.dim {
@@ -429,6 +464,128 @@ fn claim_7_gradient_routes_shift_to_output_side() -> Result<()> {
     Ok(())
 }
 
+/// Mất mát tốt nhất trên kho «lặp lại» là nửa entropy của phân phối đều trên V − 1 token nội dung (nửa đầu mỗi
+/// chuỗi không đoán được, nửa sau tất định): so với `entropy` của chương 6, và 0 khi chỉ có một token nội dung.
+#[test]
+fn achievable_loss_is_half_the_uniform_entropy() -> Result<()> {
+    assert_eq!(achievable_loss(2)?, 0.0);
+    for vocab in [3, 8, 50] {
+        let uniform = vec![1.0 / (vocab - 1) as f64; vocab - 1];
+        let want = embedding_loss::information::entropy(&uniform)? / 2.0;
+        assert!(
+            (achievable_loss(vocab)? - want).abs() <= 1e-12,
+            "V = {vocab}"
+        );
+    }
+    Ok(())
+}
+
+/// Hai bước đầu của `train` khớp một phép tính lại độc lập: cùng các chuỗi (cùng hạt giống), gradient trung bình
+/// mỗi token từ `forward`/`backward`, và Adam viết theo sách giáo khoa (β₁ = 0,9, β₂ = 0,999, ε = 10⁻⁸, hiệu chỉnh
+/// độ lệch) với tốc độ học cosin — tham số sau hai bước tới 10⁻¹²; mỗi bản ghi lịch sử (mất mát, chuẩn Frobenius
+/// của từng nhánh gradient tới E) khớp tới 10⁻¹² tương đối.
+#[test]
+fn train_matches_independent_recomputation() -> Result<()> {
+    let cfg = TrainConfig {
+        model: Config {
+            vocab: 5,
+            dim: 4,
+            context: 6,
+        },
+        half: 3,
+        batch: 2,
+        steps: 2,
+        lr: 0.01,
+        seed: 3,
+    };
+    let run = train(&cfg)?;
+    let mut rng = ChaCha8Rng::seed_from_u64(cfg.seed);
+    let mut params = Params::init(cfg.model, cfg.seed)?;
+    let mut theta = params.to_vec();
+    let (mut m, mut v) = (vec![0.0; theta.len()], vec![0.0; theta.len()]);
+    let tokens = (cfg.batch * 2 * cfg.half) as f64;
+    let norm = |a: &Array2<f64>| a.iter().map(|x| x * x).sum::<f64>().sqrt();
+    let close = |a: f64, b: f64| (a - b).abs() <= 1e-12 * b.abs().max(1e-300);
+    for step in 0..cfg.steps {
+        let (mut grad, mut loss) = (vec![0.0; theta.len()], 0.0);
+        let zero = || Array2::<f64>::zeros((cfg.model.vocab, cfg.model.dim));
+        let (mut out, mut inp, mut att) = (zero(), zero(), zero());
+        for _ in 0..cfg.batch {
+            let seq = repeat_sequence(&mut rng, cfg.model.vocab, cfg.half)?;
+            let fwd = forward(&params, &seq)?;
+            let g = backward(&params, &fwd)?;
+            loss += fwd.loss / tokens;
+            for (acc, x) in grad.iter_mut().zip(g.params.to_vec()) {
+                *acc += x / tokens;
+            }
+            out = out + &g.wte_output / tokens;
+            inp = inp + &g.wte_input / tokens;
+            att = att + &g.wte_input_attention / tokens;
+        }
+        let mean = params.with_values(&grad)?;
+        let r = &run.history[step];
+        for (what, got, want) in [
+            ("mất mát", r.loss, loss),
+            ("nhánh ra", r.output, norm(&out)),
+            ("nhánh vào", r.input, norm(&inp)),
+            ("qua chú ý", r.input_attention, norm(&att)),
+            ("đường tắt", r.input_skip, norm(&(&inp - &att))),
+            ("vị trí", r.position, norm(&mean.wpe)),
+            ("E chung", r.tied, norm(&mean.wte)),
+        ] {
+            assert!(close(got, want), "bước {step}, {what}: {got} so với {want}");
+        }
+        let t = step as i32 + 1;
+        let lr = cosine_rate(cfg.lr, step, cfg.steps);
+        for i in 0..theta.len() {
+            m[i] = 0.9 * m[i] + 0.1 * grad[i];
+            v[i] = 0.999 * v[i] + 0.001 * grad[i] * grad[i];
+            let m_hat = m[i] / (1.0 - 0.9_f64.powi(t));
+            let v_hat = v[i] / (1.0 - 0.999_f64.powi(t));
+            theta[i] -= lr * m_hat / (v_hat.sqrt() + 1e-8);
+        }
+        params = params.with_values(&theta)?;
+    }
+    for (got, want) in run.params.to_vec().iter().zip(&theta) {
+        assert!((got - want).abs() <= 1e-12, "{got} so với {want}");
+    }
+    Ok(())
+}
+
+/// Cấu hình huấn luyện sai trả `Err` ngay cả khi không có bước nào (ngữ cảnh < 2k, V < 2, batch 0); các biên hợp
+/// lệ (ngữ cảnh = 2k hoặc lớn hơn, V = 2) chạy được.
+#[test]
+fn train_config_is_validated() -> Result<()> {
+    let base = TrainConfig {
+        model: Config {
+            vocab: 3,
+            dim: 4,
+            context: 6,
+        },
+        half: 3,
+        batch: 1,
+        steps: 0,
+        lr: 0.01,
+        seed: 1,
+    };
+    let with = |vocab, context, batch| TrainConfig {
+        model: Config {
+            vocab,
+            context,
+            ..base.model
+        },
+        batch,
+        ..base
+    };
+    for bad in [with(3, 5, 1), with(1, 6, 1), with(3, 6, 0)] {
+        assert!(train(&bad).is_err(), "{bad:?}");
+    }
+    for good in [with(3, 6, 1), with(3, 9, 1), with(2, 6, 1)] {
+        assert!(train(&TrainConfig { steps: 1, ..good }).is_ok(), "{good:?}");
+    }
+    Ok(())
+}
+
 /// Đầu vào sai trả `Err`, không panic: token ngoài từ vựng, chuỗi quá ngắn hoặc dài hơn ngữ cảnh,
 /// gradient sai kích thước, kho «lặp lại» với V < 2.
 #[test]
@@ -436,6 +593,10 @@ fn bad_inputs_are_errors_not_panics() -> Result<()> {
     let p = random_params(9);
     assert!(forward(&p, &[0, 5]).is_err());
     assert!(forward(&p, &[0]).is_err());
+    // hai token là chuỗi ngắn nhất: một vị trí, một entropy chéo
+    let two = forward(&p, &[0, 1])?;
+    let row: Vec<f64> = two.logits.row(0).to_vec();
+    assert!((two.loss - cross_entropy(&row, 1)?).abs() < 1e-12);
     assert!(forward(&p, &[0; 8]).is_err());
     let fwd = forward(&p, &TOKENS)?;
     let mut q = p.clone();
@@ -443,15 +604,51 @@ fn bad_inputs_are_errors_not_panics() -> Result<()> {
     assert!(backward(&q, &fwd).is_err());
     assert!(p.with_values(&[0.0; 3]).is_err());
     assert!(achievable_loss(1).is_err());
-    assert!(Params::init(
-        Config {
-            vocab: 0,
-            dim: 4,
-            context: 6
-        },
-        1
-    )
-    .is_err());
+    for (vocab, dim, context) in [(0, 4, 6), (5, 0, 6), (5, 4, 0)] {
+        let cfg = Config {
+            vocab,
+            dim,
+            context,
+        };
+        assert!(Params::init(cfg, 1).is_err(), "{cfg:?}");
+    }
+    Ok(())
+}
+
+/// Khởi tạo đúng như `Params::init` ghi: độ lệch chuẩn mẫu của E, P là 0,1; của bốn ma trận chú ý và W₁ là 1/√d;
+/// của W₂ là 1/(2√d) — mỗi cái trong 10 % (với ≥ 1024 mẫu, sai số chuẩn của ước lượng ≈ 2,2 %); γ = 1, β = 0.
+#[test]
+fn params_init_has_the_documented_scales() -> Result<()> {
+    let cfg = Config {
+        vocab: 64,
+        dim: 16,
+        context: 64,
+    };
+    let p = Params::init(cfg, 3)?;
+    let std = |m: &Array2<f64>| (m.iter().map(|x| x * x).sum::<f64>() / m.len() as f64).sqrt();
+    let wide = 1.0 / (cfg.dim as f64).sqrt();
+    for (name, m, want) in [
+        ("E", &p.wte, 0.1),
+        ("P", &p.wpe, 0.1),
+        ("W_Q", &p.attn.wq, wide),
+        ("W_K", &p.attn.wk, wide),
+        ("W_V", &p.attn.wv, wide),
+        ("W_O", &p.attn.wo, wide),
+        ("W₁", &p.mlp.w1, wide),
+        ("W₂", &p.mlp.w2, wide / 2.0),
+    ] {
+        assert!(
+            (std(m) / want - 1.0).abs() < 0.1,
+            "{name}: {} so với {want}",
+            std(m)
+        );
+    }
+    for g in [&p.ln1_gamma, &p.ln2_gamma, &p.lnf_gamma] {
+        assert!(g.iter().all(|&x| x == 1.0));
+    }
+    for b in [&p.ln1_beta, &p.ln2_beta, &p.lnf_beta] {
+        assert!(b.iter().all(|&x| x == 0.0));
+    }
     Ok(())
 }
 
