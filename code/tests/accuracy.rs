@@ -324,11 +324,11 @@ fn acc_sgns_negative_score_keeps_low_part() {
     )
     .unwrap();
     let g = sgns_gradients(&center, &context, &[&negative]).unwrap();
-    for i in 0..2 {
+    for (gi, &vi) in g.negatives[0].iter().zip(&center) {
         check(
             "∂L/∂u_n, s = −700 + 10⁻¹⁴",
-            g.negatives[0][i],
-            &(reference::sigmoid(&s) * big(center[i])),
+            *gi,
+            &(reference::sigmoid(&s) * big(vi)),
             ULPS,
         )
         .unwrap();
