@@ -434,3 +434,23 @@ fn zipf_counts_and_empty_sgns_vectors() {
     assert!(sgns_gradients(&[], &[], &[]).is_err());
     assert!(sgns_objective(&[], &[], &[&[]]).is_err());
 }
+
+/// Biên của các hàm phụ (kiểm thử đột biến): ngưỡng lấy mẫu con t = 0 là lỗi; ô xác suất 0 không có quan sát
+/// thì bỏ qua (X² = 0), có quan sát thì lỗi; hai điểm đủ cho độ dốc log–log; k ≤ 0 của mục tiêu (4.9) là lỗi.
+#[test]
+fn helper_boundaries() {
+    assert!(keep_probability(0.5, 0.0).is_err());
+    assert_eq!(keep_probability(0.5, 0.5).unwrap(), 1.0);
+    assert_eq!(chi_square_statistic(&[5, 0], &[1.0, 0.0]).unwrap(), 0.0);
+    assert!(chi_square_statistic(&[5, 1], &[1.0, 0.0]).is_err());
+    assert!((loglog_slope(&[(1.0, 1.0), (2.0, 4.0)]).unwrap() - 2.0).abs() <= 1e-15);
+    let counts = Array2::from_shape_vec((2, 2), vec![3.0, 1.0, 1.0, 3.0]).unwrap();
+    let x = Array2::zeros((2, 2));
+    for k in [0.0, -1.0, f64::INFINITY, f64::NAN] {
+        assert!(
+            expected_objective(&counts, &[0.5, 0.5], k, &x).is_err(),
+            "k = {k}"
+        );
+    }
+    assert!(expected_objective(&counts, &[0.5, 0.5], 1.0, &x).is_ok());
+}
