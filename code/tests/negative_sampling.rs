@@ -335,7 +335,19 @@ fn claim_4_factorized_sgns_recovers_shifted_pmi() {
         .iter()
         .fold(0.0_f64, |m, e| m.max(e.abs()));
     assert!(fit.dots.iter().all(|x| x.is_finite()));
-    assert!(fit.steps < opts.max_steps, "không hội tụ");
+    assert!(fit.steps > 0 && fit.steps < opts.max_steps, "không hội tụ");
+    // hết max_steps thì dừng đúng ở đó, với gradient còn lớn hơn tol
+    let short = fit_factorized(
+        &counts,
+        &noise,
+        k,
+        FitOptions {
+            max_steps: 7,
+            ..opts
+        },
+    )
+    .unwrap();
+    assert!(short.steps == 7 && short.grad_norm >= opts.tol);
     assert!(err <= 1e-6, "sai lệch {err}, {} bước", fit.steps);
     // bước học quá lớn: phân kỳ được báo lỗi, không trả NaN im lặng
     let diverging = FitOptions { lr: 50.0, ..opts };
@@ -453,4 +465,24 @@ fn helper_boundaries() {
         );
     }
     assert!(expected_objective(&counts, &[0.5, 0.5], 1.0, &x).is_ok());
+}
+
+/// Kho tổng hợp: mỗi tham số sai riêng lẻ là lỗi (V = 0, độ dài < 2, cửa sổ 0); biên hợp lệ (V = 1, độ dài 2, cửa sổ
+/// 1) cho đúng một cặp mỗi chiều; bảng đối xứng và có đúng số cặp của cửa sổ.
+#[test]
+fn synthetic_cooccurrence_validates_each_parameter() {
+    for (vocab, length, window) in [(0, 10, 1), (3, 1, 1), (3, 0, 1), (3, 10, 0)] {
+        assert!(
+            synthetic_cooccurrence(vocab, length, window, 1).is_err(),
+            "{vocab}, {length}, {window}"
+        );
+    }
+    let one = synthetic_cooccurrence(1, 2, 1, 1).unwrap();
+    assert_eq!(one[[0, 0]], 2.0);
+    // cửa sổ đối xứng: bảng đối xứng, và tổng số cặp là 2 Σ_{d=1..W} (L − d) (dạng đóng)
+    let (length, window) = (1000, 3);
+    let counts = synthetic_cooccurrence(4, length, window, 9).unwrap();
+    assert_eq!(counts, counts.t());
+    let pairs: usize = (1..=window).map(|d| 2 * (length - d)).sum();
+    assert_eq!(counts.sum(), pairs as f64);
 }
