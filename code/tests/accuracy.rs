@@ -12,6 +12,7 @@ use embedding_loss::information::{cross_entropy_pq, entropy, kl_divergence};
 use embedding_loss::negative_sampling::{
     log_sigmoid, sgns_gradients, sgns_loss, sgns_objective, sigmoid,
 };
+use embedding_loss::numerics::{accurate_sum, compensated_sum, two_prod};
 use embedding_loss::softmax::{log_softmax, log_sum_exp, softmax};
 use embedding_loss::transformer::embed::{cross_entropy_backward, cross_entropy_forward};
 use embedding_loss::widgets::softmax_outputs;
@@ -419,5 +420,48 @@ proptest! {
         prop_assert!(kl >= 0.0);
         let truth = reference::sum(pp.iter().zip(&qq).map(|(&x, &y)| big(x) * (big(x).ln() - big(y).ln())));
         all_ok([check(&format!("(5.11) p={pp:?} q={qq:?}"), kl, &truth, ULPS)])?;
+    }
+}
+
+/// Các phép cộng chính xác của `numerics` (dạng đóng): tổng bù Neumaier lấy lại đúng số hạng nhỏ mà tổng thường
+/// làm mất; tổng làm tròn đúng của các số hạng triệt tiêu nhau ở mọi thang, và ±∞ được truyền qua; `two_prod`
+/// trả phần dư đúng (FMA), và 0 khi tích tràn.
+#[test]
+fn summation_primitives_are_exact() {
+    assert_eq!([1e16, 1.0, -1e16].iter().sum::<f64>(), 0.0);
+    assert_eq!(compensated_sum([1e16, 1.0, -1e16]), 1.0);
+    assert_eq!(compensated_sum([1.0, 1e16, -1e16, 1.0]), 2.0);
+    assert_eq!(accurate_sum(&[1e100, 1.0, -1e100, 1e-100]), 1.0);
+    assert_eq!(
+        accurate_sum(&[1e300, 3.0, -1e300, 1e-300, 1e200, -1e200]),
+        3.0
+    );
+    assert_eq!(accurate_sum(&[1.0, f64::INFINITY, 2.0]), f64::INFINITY);
+    assert_eq!(accurate_sum(&[1.0, f64::NEG_INFINITY]), f64::NEG_INFINITY);
+    let third = 1.0 / 3.0;
+    let (p, e) = two_prod(third, 3.0);
+    assert_eq!((p, e), (1.0, third.mul_add(3.0, -1.0)));
+    assert!(e != 0.0);
+    assert_eq!(two_prod(1e300, 1e300), (f64::INFINITY, 0.0));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(reference::cases()))]
+
+    /// `accurate_sum` làm tròn đúng (≤ 1 ε tương đối so với số lớn) cả khi các số hạng triệt tiêu nhau: mỗi số hạng
+    /// đi kèm số đối của nó nhân một thừa số gần 1, cộng vài số nhỏ.
+    #[test]
+    fn acc_accurate_sum(
+        big_terms in prop::collection::vec((log_uniform(-300.0, 300.0), -1.0..1.0f64), 1..5),
+        small in prop::collection::vec(-1.0..1.0f64, 0..4),
+    ) {
+        let mut terms = Vec::new();
+        for &(x, r) in &big_terms {
+            terms.push(x);
+            terms.push(-x * (1.0 + r * 1e-10));
+        }
+        terms.extend(&small);
+        let truth = reference::sum(terms.iter().map(|&x| big(x)));
+        all_ok([check(&format!("accurate_sum {terms:?}"), accurate_sum(&terms), &truth, 1.0)])?;
     }
 }
