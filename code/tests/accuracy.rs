@@ -12,7 +12,7 @@ use embedding_loss::information::{cross_entropy_pq, entropy, kl_divergence};
 use embedding_loss::negative_sampling::{
     log_sigmoid, sgns_gradients, sgns_loss, sgns_objective, sigmoid,
 };
-use embedding_loss::numerics::{accurate_sum, compensated_sum, two_prod};
+use embedding_loss::numerics::{accurate_sum, compensated_sum, two_prod, Shifted};
 use embedding_loss::softmax::{log_softmax, log_sum_exp, softmax};
 use embedding_loss::transformer::embed::{cross_entropy_backward, cross_entropy_forward};
 use embedding_loss::widgets::softmax_outputs;
@@ -443,6 +443,11 @@ fn summation_primitives_are_exact() {
     assert_eq!((p, e), (1.0, third.mul_add(3.0, -1.0)));
     assert!(e != 0.0);
     assert_eq!(two_prod(1e300, 1e300), (f64::INFINITY, 0.0));
+    let shifted = Shifted::new(&[1.0, 3.0, 2.0]).unwrap();
+    assert_eq!(
+        (shifted.pivot(), shifted.len(), shifted.is_empty()),
+        (1, 3, false)
+    );
 }
 
 proptest! {
