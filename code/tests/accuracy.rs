@@ -443,7 +443,7 @@ fn summation_primitives_are_exact() {
     assert_eq!((p, e), (1.0, third.mul_add(3.0, -1.0)));
     assert!(e != 0.0);
     assert_eq!(two_prod(1e300, 1e300), (f64::INFINITY, 0.0));
-    let shifted = Shifted::new(&[1.0, 3.0, 2.0]).unwrap();
+    let shifted = Shifted::new(&[1.0, 2.0, 3.0]).unwrap();
     assert_eq!(
         (shifted.pivot(), shifted.len(), shifted.is_empty()),
         (1, 3, false)
