@@ -446,7 +446,7 @@ fn summation_primitives_are_exact() {
     let shifted = Shifted::new(&[1.0, 2.0, 3.0]).unwrap();
     assert_eq!(
         (shifted.pivot(), shifted.len(), shifted.is_empty()),
-        (1, 3, false)
+        (2, 3, false)
     );
 }
 
