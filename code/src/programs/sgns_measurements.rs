@@ -23,6 +23,25 @@ pub const PROGRAMS: &[Program] = &[
     },
 ];
 
+impl Output {
+    /// In `n` dòng chú thích `#` đầu tiên của một tệp CSV đo đạc đã commit (máy đo, ngày đo).
+    pub(super) fn csv_notes(&mut self, csv: &str, n: usize) {
+        for note in csv.lines().filter_map(|l| l.strip_prefix('#')).take(n) {
+            self.line(format!("#{note}"));
+        }
+    }
+}
+
+/// Trung vị của các lần đo (trung bình hai giá trị giữa khi số lần chẵn); lỗi nếu không có lần nào.
+pub(super) fn median(values: &[f64]) -> Result<f64> {
+    if values.is_empty() {
+        return Err(Error::Empty("lần đo"));
+    }
+    let mut v = values.to_vec();
+    v.sort_by(f64::total_cmp);
+    Ok((v[(v.len() - 1) / 2] + v[v.len() / 2]) / 2.0)
+}
+
 fn cost_slopes() -> Result<Output> {
     let t = cost_table()?;
     let mut out = Output::default();
@@ -117,38 +136,32 @@ fn words_per_cpu_second(tool: &str) -> Result<Vec<f64>> {
 fn sgns_throughput() -> Result<Output> {
     let rust = words_per_cpu_second("sgns-rust")?;
     let c = words_per_cpu_second("word2vec-c")?;
-    let median = |v: &[f64]| (v[(v.len() - 1) / 2] + v[v.len() / 2]) / 2.0;
+    let fast = words_per_cpu_second("word2vec-c-ofast")?;
+    let (rust_median, c_median, fast_median) = (median(&rust)?, median(&c)?, median(&fast)?);
     let mut out = Output::default();
-    for n in THROUGHPUT_CSV
-        .lines()
-        .filter_map(|l| l.strip_prefix('#'))
-        .take(2)
-    {
-        out.line(format!("#{n}"));
-    }
+    out.csv_notes(THROUGHPUT_CSV, 2);
     for (name, r) in [("sgns (Rust)", &rust), ("word2vec (C)", &c)] {
         let runs: Vec<String> = r.iter().map(|x| format!("{:.0}", x / 1e3)).collect();
         out.line(format!(
             "{name:<13} nghìn từ / giây CPU: {} (trung vị {:.0})",
             runs.join(", "),
-            median(r) / 1e3
+            median(r)? / 1e3
         ));
     }
-    let fast = words_per_cpu_second("word2vec-c-ofast")?;
     out.line(format!(
         "word2vec (C, -Ofast) nghìn từ / giây CPU: {:.0} ({} lần chạy)",
-        median(&fast) / 1e3,
+        fast_median / 1e3,
         fast.len()
     ));
-    let ratio = median(&rust) / median(&c);
+    let ratio = rust_median / c_median;
     out.line(format!("tỉ lệ trung vị Rust / C = {ratio:.2}"));
-    out.value("rust_kwps", vi(median(&rust) / 1e3, 0));
-    out.value("c_kwps", vi(median(&c) / 1e3, 0));
+    out.value("rust_kwps", vi(rust_median / 1e3, 0));
+    out.value("c_kwps", vi(c_median / 1e3, 0));
     out.value("ratio", vi(ratio, 1));
-    out.value("c_fast_kwps", vi(median(&fast) / 1e3, 0));
+    out.value("c_fast_kwps", vi(fast_median / 1e3, 0));
     out.value("fast_runs", fast.len());
-    out.value("fast_speedup", vi(median(&fast) / median(&c), 1));
-    out.value("ratio_fast", vi(median(&rust) / median(&fast), 1));
+    out.value("fast_speedup", vi(fast_median / c_median, 1));
+    out.value("ratio_fast", vi(rust_median / fast_median, 1));
     out.value("runs", rust.len().min(c.len()));
     Ok(out)
 }

@@ -3,6 +3,7 @@
 //! giây CPU của `sgns` (bản hiện tại và các bản trước từng bước sửa), gensim và word2vec C. Sách chỉ đọc lại kết
 //! quả và tính trung bình, khoảng, trung vị bằng mã.
 
+use super::sgns_measurements::median;
 use super::{vi, Output, Program};
 use crate::error::{Error, Result};
 
@@ -90,24 +91,10 @@ fn select<'a>(rows: &'a [Row<'a>], tool: &str, measure: &str) -> impl Iterator<I
         .filter(move |r| r.tool == tool && r.measure == measure)
 }
 
-fn median(mut v: Vec<f64>) -> Result<f64> {
-    if v.is_empty() {
-        return Err(Error::Empty("quality.csv: không có lần chạy nào"));
-    }
-    v.sort_by(f64::total_cmp);
-    Ok((v[(v.len() - 1) / 2] + v[v.len() / 2]) / 2.0)
-}
-
 fn sgns_quality() -> Result<Output> {
     let rows = parse_rows(QUALITY_CSV)?;
     let mut out = Output::default();
-    for n in QUALITY_CSV
-        .lines()
-        .filter_map(|l| l.strip_prefix('#'))
-        .take(2)
-    {
-        out.line(format!("#{n}"));
-    }
+    out.csv_notes(QUALITY_CSV, 2);
     out.line(format!(
         "{:<15} {:>22} {:>22} {:>10} {:>10} {:>6}",
         "công cụ", "WordSim-353 ρ", "SimLex-999 ρ", "cos ngẫu", "nghìn từ", "lần"
@@ -131,9 +118,9 @@ fn sgns_quality() -> Result<Output> {
                 .collect::<Vec<_>>(),
         )?;
         let speed = median(
-            select(&rows, tool, "spearman_wordsim353")
+            &select(&rows, tool, "spearman_wordsim353")
                 .map(|r| r.words / r.cpu_seconds / 1e3)
-                .collect(),
+                .collect::<Vec<_>>(),
         )?;
         let range = |s: &Summary| format!("{:.3} ({:.3}–{:.3})", s.mean, s.min, s.max);
         out.line(format!(
